@@ -1,0 +1,3 @@
+from cgt_cli.cli import main
+
+main()

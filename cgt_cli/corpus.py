@@ -1,0 +1,153 @@
+"""Find the articles to read and decode them; the only module that reads files.
+
+A corpus is the bundled seeds, a folder (every `*.txt` below it, in sorted
+order) or a list of files. A file that cannot be used is reported as a
+`Skipped` and the rest are still served. cgt only ever opens files to read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cgt_cli.errors import CgtError
+
+MAX_BYTES = 20 * 1024 * 1024
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    file: str
+    raw: str  # the decoded file
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    file: str
+    reason: str
+
+
+class SkipFile(Exception):
+    """Raised by `read_document` with the reason a file cannot be used."""
+
+
+def bundled_seeds() -> Path:
+    """The seed articles: inside the installed package, or beside it in a checkout."""
+    package = Path(__file__).resolve().parent
+    for folder in (package / "seeds", package.parent / "seeds"):
+        if folder.is_dir():
+            return folder
+    raise CgtError("the bundled seed articles are missing from this installation")
+
+
+def find_files(paths: list[str] | None) -> list[Path]:
+    """The article files named by `paths` (default: the bundled seeds)."""
+    if not paths:
+        return _files_in(bundled_seeds())
+    found: list[Path] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found.extend(_files_in(path))
+        elif path.exists() or path.is_symlink():
+            found.append(path)
+        else:
+            raise CgtError(f"no such file or folder: {given}")
+    if not found:
+        raise CgtError(f"no articles (*.txt) in {', '.join(paths)}")
+    return found
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """Every *.txt below `folder`, sorted by path; folder links are not followed."""
+    found = []
+    for root, dirs, names in os.walk(folder, onerror=None):
+        dirs.sort()
+        found.extend(Path(root) / name for name in sorted(names) if name.lower().endswith(".txt"))
+    return sorted(found)
+
+
+def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
+    """Read every file; unusable ones come back as `Skipped`, never as an exception."""
+    ids = _unique_ids(paths)
+    documents, skipped = [], []
+    for path in paths:
+        try:
+            raw, encoding = read_text(path)
+        except SkipFile as why:
+            skipped.append(Skipped(str(path), str(why)))
+            continue
+        documents.append(Document(ids[path], str(path), raw, encoding))
+    return documents, skipped
+
+
+def _unique_ids(paths: list[Path]) -> dict[Path, str]:
+    """The file stem, or the path without suffix where two files share a stem."""
+    stems: dict[str, int] = {}
+    for path in paths:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    return {p: p.stem if stems[p.stem] == 1 else p.with_suffix("").as_posix() for p in paths}
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """The decoded text of one file and the encoding it was in."""
+    try:
+        if path.is_dir():
+            raise SkipFile("is a folder")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB ({size:,} bytes)")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SkipFile("broken link or file vanished") from None
+    except PermissionError:
+        raise SkipFile("permission denied") from None
+    except OSError as error:
+        raise SkipFile(error.strerror or str(error)) from None
+    return decode(data)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5."""
+    if not data.strip():
+        raise SkipFile("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                raise SkipFile(f"cannot decode: invalid {encoding.upper()} after its byte-order mark") from None
+    try:
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise SkipFile("binary file")
+    return _checked(*_guess(data))
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is None:
+        raise SkipFile("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text")
+    return str(best), best.encoding
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
+    if "\x00" in text or controls > len(text[:4096]) * 0.02:
+        raise SkipFile("binary file")
+    if not text.strip():
+        raise SkipFile("empty file")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

@@ -1,0 +1,16 @@
+"""The one place cgt's exit codes and its error type live."""
+
+from __future__ import annotations
+
+FOUND = 0
+NOT_FOUND = 1
+ERROR = 2
+
+
+class CgtError(Exception):
+    """A failure the user can act on: one line on stderr, then exit with `exit_code`."""
+
+    def __init__(self, message: str, exit_code: int = ERROR) -> None:
+        super().__init__(message)
+        self.message = message
+        self.exit_code = exit_code

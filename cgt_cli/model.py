@@ -1,0 +1,114 @@
+"""The data model: frozen records that point into an article's text by offsets.
+
+Offsets are half-open code-point positions into `Article.text` (the article in
+its own script, pinyin annotations removed). `Article.simple` is the same text
+in Simplified Chinese with full-width ASCII folded to half-width, and has
+exactly the same length, so an offset means the same character in both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of `Article.text` in one article."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a page are, and what its header says."""
+
+    title: tuple[int, int] | None
+    outlet: str | None
+    outlet_inferred: bool  # named only by the page's follow buttons, not its header
+    published: str | None  # ISO date "2020-09-28" (or coarser), None when unknown
+    published_time: str | None  # "11:19" / "14:52:09" when the header states it
+    published_inferred: bool
+    published_basis: str  # how `published` was found, in words
+    body: tuple[tuple[int, int], ...]  # kept line ranges, in order; the rest is header or boilerplate
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str  # the file's stem
+    file: str  # the path it was read from
+    encoding: str
+    text: str  # original script, pinyin annotations removed
+    simple: str  # Simplified, half-width; len(simple) == len(text)
+    script: str  # "simplified" | "traditional" | "mixed"
+    removed: tuple[tuple[int, int], ...]  # (text offset, chars removed before it so far), ascending
+    layout: Layout
+
+    def raw_offset(self, pos: int) -> int:
+        """The offset in the decoded file that `pos` in `text` came from."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.removed, (pos, float("inf")))
+        return pos + (self.removed[i - 1][1] if i else 0)
+
+    def line_col(self, pos: int) -> tuple[int, int]:
+        """1-based line and column of `pos` in the file as it is on disk.
+
+        Annotations are removed only inside lines, so lines of `text` are the
+        file's lines; the column counts the file's characters, annotations included.
+        """
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line = self.text.count("\n", 0, pos) + 1
+        return line, self.raw_offset(pos) - self.raw_offset(line_start) + 1
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A date expression found in a text.
+
+    `value` is ISO 8601 at the precision the text gives ("2019", "2019-12",
+    "2019-12-05"), a range "START/END", an open start "2020/..", or a date
+    whose year is unknown "--12-05" / "--12". `resolution` says where the
+    year came from: "explicit" (the text), "anchor" (the published date),
+    "context" (another date in the same text), "unknown" (nowhere).
+    `part` keeps a coarse part of the period: "early" (初, 上旬),
+    "mid" (中, 中旬), "late" (底/末, 下旬), "H1" (上半年), "H2" (下半年), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    resolution: str
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place an entity is named."""
+
+    span: Span
+    surface: str  # as written, in the article's script
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's title at an organisation, as one sentence says it."""
+
+    title: str
+    organisation: str | None
+    span: Span  # the sentence or phrase that says it
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str  # ISO at the text's precision, or a range "A/B"
+    resolution: str
+    part: str | None
+    summary: str  # short Simplified-Chinese clause
+    trigger: str
+    place: str | None
+    entities: tuple[str, ...]
+    quotes: tuple[Span, ...]  # the sentence(s) that say it, first one primary
+    sources: tuple[str, ...] = field(default=())  # article ids, in corpus order

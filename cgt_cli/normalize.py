@@ -1,0 +1,124 @@
+"""Normalize a decoded file: strip pinyin annotations, then fold to Simplified.
+
+`text` keeps the article's own script with annotations like `濟(jì)南` removed;
+`removed` maps its offsets back to the decoded file. `simple` is `text` in
+Simplified Chinese with full-width ASCII folded to half-width, character for
+character, so one offset means the same place in both.
+
+The Traditional→Simplified backend (OpenCC) sits behind `to_simplified` and
+`_script_tables`; nothing else in cgt imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# One pinyin syllable carrying a tone mark, alone in ASCII or full-width parentheses.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_ANNOTATION = re.compile(
+    rf"[(（](?=[a-zü{_TONED}]{{1,7}}[)）])[a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]"
+)
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    simple: str
+    script: str  # "simplified" | "traditional" | "mixed"
+    removed: tuple[tuple[int, int], ...]
+
+
+def normalize(raw: str) -> Normalized:
+    text, removed = strip_pinyin(raw)
+    script = detect_script(text)
+    simple = text if script == "simplified" else to_simplified(text)
+    return Normalized(text, fold_width(simple), script, removed)
+
+
+def strip_pinyin(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove `(jì)`-style annotations; return the text and its offset map.
+
+    The map holds (offset in the result, characters removed before it), one
+    entry after each annotation, ascending; see `Article.raw_offset`.
+    """
+    pieces: list[str] = []
+    removed: list[tuple[int, int]] = []
+    last = total = out_len = 0
+    for match in _PINYIN_ANNOTATION.finditer(raw):
+        pieces.append(raw[last : match.start()])
+        out_len += match.start() - last
+        total += match.end() - match.start()
+        removed.append((out_len, total))
+        last = match.end()
+    pieces.append(raw[last:])
+    return "".join(pieces), tuple(removed)
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII and the ideographic space to half-width, one for one."""
+    return text.translate(_FULLWIDTH)
+
+
+def detect_script(text: str) -> str:
+    """simplified, traditional or mixed, from characters that exist in one script only."""
+    traditional_only, simplified_only = _script_tables()
+    trad = len(traditional_only.findall(text))
+    simp = len(simplified_only.findall(text))
+    if trad == 0:
+        return "simplified"
+    if simp <= trad * 0.05:
+        return "traditional"
+    return "mixed"
+
+
+def to_simplified(text: str) -> str:
+    """Traditional→Simplified, keeping the length: a line whose phrase conversion
+    would change length is converted character by character instead."""
+    converter = _converter()
+    lines = []
+    for line in text.split("\n"):
+        converted = converter.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(_one_char(converter, ch) for ch in line)
+        lines.append(converted)
+    return "\n".join(lines)
+
+
+def _one_char(converter, ch: str) -> str:
+    out = converter.convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@cache
+def _converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@cache
+def _script_tables() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the characters OpenCC changes in one direction only."""
+    from importlib.resources import files
+
+    folder = files("opencc") / "dictionary"
+    to_simp = _changed_chars(folder / "TSCharacters.txt")
+    to_trad = _changed_chars(folder / "STCharacters.txt")
+    both = to_simp & to_trad
+    return _char_class(to_simp - both), _char_class(to_trad - both)
+
+
+def _changed_chars(path) -> set[str]:
+    chars = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        if len(key) == 1 and values and key not in values.split():
+            chars.add(key)
+    return chars
+
+
+def _char_class(chars: set[str]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

@@ -1,0 +1,76 @@
+"""Pinyin stripping, script detection, Traditional→Simplified with shared offsets."""
+
+import pytest
+
+from cgt_cli.normalize import detect_script, fold_width, normalize, strip_pinyin
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        ("位于濟(jì)南市歷下區(qū)的園區(qū)", "位于濟南市歷下區的園區"),
+        ("產(chǎn)業(yè)聯(lián)盟", "產業聯盟"),
+        ("綠(lǜ)色", "綠色"),  # ü with a tone mark
+        ("向?qū)I(yè)化發展", "向?qū)I化發展"),  # garbled Latin before it: no Han needed
+        ("全角（zhōng）括號", "全角括號"),
+        ("（ｊì）", "（ｊì）"),  # full-width Latin is not pinyin
+    ],
+)
+def test_pinyin_annotations_go(raw, text):
+    assert strip_pinyin(raw)[0] == text
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "細胞與基因治療(CGT)產業",
+        "研究者發起的臨床研究(IIT)",
+        "行動方案(2023-2025)",
+        "麗山健康(山東)集團有限公司",
+        "英諾維爾智能科技(蘇州)有限公司",
+        "產業聯盟(下簡稱“聯盟”)正式揭牌",
+        "太湖(马山)生命与健康",
+        "(范良摄)",
+        "(a)(ok)(xin)",  # Latin without a tone mark stays
+    ],
+)
+def test_real_parentheses_stay(kept):
+    assert strip_pinyin(kept) == (kept, ())
+
+
+def test_offset_map_points_back_to_the_raw_text():
+    from cgt_cli.model import Article
+
+    raw = "位于濟(jì)南市歷下區(qū)的麗山"
+    text, removed = strip_pinyin(raw)
+    article = Article("a", "a.txt", "utf-8", text, text, "traditional", removed, None)
+    for pos, ch in enumerate(text):
+        assert raw[article.raw_offset(pos)] == ch
+    assert removed == ((3, 4), (8, 8))
+
+
+@pytest.mark.parametrize(
+    "text, script",
+    [
+        ("济南市历下区的细胞医学产业园", "simplified"),
+        ("濟南市歷下區的細胞醫學產業園", "traditional"),
+        ("濟南市歷下區的細胞醫學產業園,济南市历下区的细胞医学产业园", "mixed"),
+        ("CAR-T 2024", "simplified"),
+    ],
+)
+def test_detect_script(text, script):
+    assert detect_script(text) == script
+
+
+def test_simple_has_the_same_length_and_offsets():
+    raw = "來源:大眾新聞\n從上空俯瞰,位于濟(jì)南市歷下區(qū)的產業園，共１２家企業。"
+    norm = normalize(raw)
+    assert norm.script == "traditional"
+    assert len(norm.simple) == len(norm.text)
+    assert norm.simple == "来源:大众新闻\n从上空俯瞰,位于济南市历下区的产业园,共12家企业。"
+    start = norm.simple.index("济南")
+    assert norm.text[start : start + 2] == "濟南"
+
+
+def test_fold_width_is_one_for_one():
+    assert fold_width("ＣＡＲ－Ｔ（１２）：　ok") == "CAR-T(12): ok"

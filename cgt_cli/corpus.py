@@ -145,8 +145,9 @@ def _guess(data: bytes) -> tuple[str, str]:
 
 
 def _checked(text: str, encoding: str) -> tuple[str, str]:
-    controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\n\r\t\f")
-    if "\x00" in text or controls > len(text[:4096]) * 0.02:
+    head = text[:4096]
+    controls = sum(1 for ch in head if ch < " " and ch not in "\n\r\t\f")
+    if "\x00" in text or controls > max(8, len(head) // 10):
         raise SkipFile("binary file")
     if not text.strip():
         raise SkipFile("empty file")

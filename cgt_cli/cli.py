@@ -1,0 +1,168 @@
+"""The `cgt` command line: parse options, call the library, print once.
+
+Heavy modules (OpenCC, the lexicons, Rich renderables) are imported inside the
+commands, so `cgt --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cgt_cli.errors import ERROR, FOUND, NOT_FOUND, CgtError
+
+app = typer.Typer(
+    name="cgt",
+    help="Timelines and facts from Chinese cell and gene therapy (CGT) news.\n\n"
+    "Reads a folder of articles (Simplified or Traditional, UTF-8/GBK/Big5/UTF-16) "
+    "and answers: what happened when, who is who, and where each fact was said. "
+    "Without --corpus, cgt reads its bundled seed articles.",
+    epilog="Examples:  cgt sources  ·  cgt grep CDMO --source  ·  cgt grep 济南 --corpus ~/news/\n\n"
+    "Exit codes: 0 found, 1 nothing found, 2 error (a skipped file also ends the run with 2).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+CorpusOption = Annotated[
+    Optional[list[Path]],
+    typer.Option(
+        "--corpus",
+        envvar="CGT_CORPUS",
+        help="A folder (every *.txt below it) or article files; repeatable. "
+        "Default: $CGT_CORPUS, else the bundled seeds.",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table.")]
+
+
+def command(function):
+    """Register a command whose CgtError becomes one line on stderr and its exit code."""
+
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except CgtError as error:
+            _warn(error.message)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: still one line, never a traceback
+            _warn(f"internal error: {type(error).__name__}: {error}")
+            raise typer.Exit(ERROR) from None
+
+    return app.command()(run)
+
+
+def _load(corpus: list[Path] | None):
+    """Read the corpus into an index; report skipped files on stderr."""
+    from cgt_cli.corpus import find_files, load_documents
+    from cgt_cli.index import build_index
+
+    paths = find_files([str(p) for p in corpus] if corpus else None)
+    documents, skipped = load_documents(paths)
+    for skip in skipped:
+        _warn(f"skipped {skip.file}: {skip.reason}")
+    if not documents:
+        raise CgtError("no readable articles in the corpus")
+    return build_index(documents, skipped)
+
+
+def _warn(message: str) -> None:
+    from cgt_cli.render import safe
+
+    print(f"cgt: {safe(message)}", file=sys.stderr)
+
+
+def _print(renderable) -> None:
+    from rich.console import Console
+
+    Console(highlight=False).print(renderable)
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _finish(index, found: bool) -> None:
+    """Exit like grep: 2 when a file was skipped, else 0 found / 1 nothing found."""
+    if index.skipped:
+        raise typer.Exit(ERROR)
+    raise typer.Exit(FOUND if found else NOT_FOUND)
+
+
+@command
+def sources(corpus: CorpusOption = None, as_json: JsonOption = False) -> None:
+    """List the loaded articles: title, outlet, published date, script, body size.
+
+    Examples:
+
+      cgt sources
+
+      cgt sources --corpus ~/news/ --json
+    """
+    from cgt_cli import export, render
+
+    index = _load(corpus)
+    if as_json:
+        _print_json([export.source_record(a) for a in index.articles])
+    else:
+        _print(render.sources_table(index.articles))
+    _finish(index, bool(index.articles))
+
+
+@command
+def grep(
+    pattern: Annotated[str, typer.Argument(help="Text to find, in either script (济南 finds 濟南).")],
+    regex: Annotated[bool, typer.Option("-e", "--regex", help="PATTERN is a Python regular expression.")] = False,
+    ignore_case: Annotated[bool, typer.Option("-i", "--ignore-case", help="Fold Latin case.")] = False,
+    context: Annotated[
+        Optional[int],
+        typer.Option("-C", "--context", min=0, help="Show N characters either side instead of the sentence."),
+    ] = None,
+    source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each hit.")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
+    count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
+    corpus: CorpusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search all articles, blind to script, with context and citations.
+
+    Literal by default; matches in Simplified and Traditional alike, and shows
+    each hit in its article's own script.
+
+    Examples:
+
+      cgt grep CDMO --source
+
+      cgt grep 濟南 --count
+
+      cgt grep -e '细胞(治疗|产业)联盟' --json
+
+      cgt grep 联盟 -C 10 --corpus ~/news/
+    """
+    from cgt_cli import export, render
+    from cgt_cli.index import compile_pattern, search
+
+    compiled = compile_pattern(pattern, regex, ignore_case)
+    index = _load(corpus)
+    hits = search(index, compiled, everything)
+    if as_json:
+        _print_json([export.hit_record(index, h, context) for h in hits])
+    elif count:
+        _print(render.count_table(index, hits))
+    elif hits:
+        _print(render.grep_view(index, hits, context, source))
+    _finish(index, bool(hits))
+
+
+def main() -> None:
+    app()

@@ -164,5 +164,45 @@ def grep(
     _finish(index, bool(hits))
 
 
+@command
+def timeline(
+    since: Annotated[Optional[str], typer.Option("--from", help="Only events on or after: 2020, 2020-09 or 2020-09-25.")] = None,
+    until: Annotated[Optional[str], typer.Option("--to", help="Only events on or before: 2020, 2020-09 or 2020-09-25.")] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="Only events that name this organisation, person, place…")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="Only events from this article id (see `cgt sources`).")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Show the sentence each event comes from.")] = False,
+    facts: Annotated[bool, typer.Option("--facts", help="Add dated status statements (截至…, 自…起) as facts.")] = False,
+    undated: Annotated[bool, typer.Option("--undated", help="List the events whose year no text states, instead.")] = False,
+    corpus: CorpusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every dated event across the articles, oldest first.
+
+    Each row: the date at the precision the text gives, what happened, where,
+    and the source (outlet, published date). A date whose year came from another
+    date in the same article (no published date) is marked ~.
+
+    Examples:
+
+      cgt timeline
+
+      cgt timeline --from 2022 --to 2022-06 --quotes
+
+      cgt timeline --entity 联盟 --json
+
+      cgt timeline --undated --corpus ~/news/
+    """
+    from cgt_cli import export, render
+    from cgt_cli.index import timeline as select
+
+    index = _load(corpus)
+    events = select(index, since, until, entity, source, facts, undated)
+    if as_json:
+        _print_json([export.event_record(index, e) for e in events])
+    elif events:
+        _print(render.timeline_table(index, events, quotes))
+    _finish(index, bool(events))
+
+
 def main() -> None:
     app()

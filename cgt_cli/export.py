@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cgt_cli.index import Index
-from cgt_cli.model import Article, Span
+from cgt_cli.model import Article, Event, Span
 from cgt_cli.sentences import sentence_at
 
 
@@ -55,4 +55,47 @@ def hit_record(index: Index, hit: Span, chars: int | None) -> dict:
         "match": article.text[hit.start : hit.end],
         "context": article.text[start:end],
         "context_start": start,
+    }
+
+
+def precision(value: str) -> str:
+    """year, month, day, range, open or unknown: how exactly a date value is known."""
+    if value.endswith("/..") or value == "..":
+        return "open" if value != ".." else "unknown"
+    if "/" in value:
+        return "range"
+    if value.startswith("--"):
+        return "unknown"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
+
+
+def event_record(index: Index, event: Event) -> dict:
+    quotes = []
+    for quote in event.quotes:
+        article = index.article(quote.article_id)
+        line, column = article.line_col(quote.start)
+        quotes.append(
+            {
+                "source": article.id,
+                "file": article.file,
+                "line": line,
+                "start": quote.start,
+                "end": quote.end,
+                "quote": article.text[quote.start : quote.end],
+            }
+        )
+    return {
+        "date": event.date,
+        "precision": precision(event.date),
+        "part": event.part,
+        "resolution": event.resolution,
+        "kind": event.kind,
+        "summary": event.summary,
+        "trigger": event.trigger,
+        "place": event.place,
+        "entities": list(event.entities),
+        "source": event.sources[0],
+        "sources": list(event.sources),
+        "quote": quotes[0]["quote"],
+        "quotes": quotes,
     }

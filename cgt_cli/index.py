@@ -8,14 +8,18 @@ from dataclasses import dataclass, field
 from cgt_cli.corpus import Document, Skipped
 from cgt_cli.errors import CgtError
 from cgt_cli.layout import find_layout
-from cgt_cli.model import Article, Span
-from cgt_cli.normalize import normalize, to_simplified, fold_width
+from cgt_cli.events import find_events, merge_across_articles
+from cgt_cli.model import Article, Event, Span
+from cgt_cli.normalize import fold_width, normalize, to_simplified
+from cgt_cli.timex import interval, sort_key
 
 
 @dataclass
 class Index:
     articles: list[Article]
     skipped: list[Skipped] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # dated events and facts, by date
+    undated: list[Event] = field(default_factory=list)  # events whose year nobody states
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -25,7 +29,25 @@ class Index:
 
 
 def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:
-    return Index([read_article(doc) for doc in documents], list(skipped or []))
+    articles = [read_article(doc) for doc in documents]
+    dated: list[Event] = []
+    undated: list[Event] = []
+    for article in articles:
+        found = find_events(article)
+        dated += found.events + found.facts
+        undated += found.undated
+    order = {article.id: n for n, article in enumerate(articles)}
+    return Index(
+        articles,
+        list(skipped or []),
+        sorted(merge_across_articles(dated), key=lambda e: _event_order(e, order)),
+        sorted(undated, key=lambda e: _event_order(e, order)),
+    )
+
+
+def _event_order(event: Event, order: dict[str, int]) -> tuple:
+    quote = event.quotes[0]
+    return (sort_key(event.date), order[quote.article_id], quote.start)
 
 
 def read_article(doc: Document) -> Article:
@@ -73,3 +95,57 @@ def search(index: Index, pattern: re.Pattern[str], everything: bool = False) -> 
                 if m.end() > m.start()
             )
     return hits
+
+
+_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def parse_bound(value: str, option: str):
+    """`2020`, `2020-09` or `2020-09-25` as its (first day, last day)."""
+    days = interval(value) if _BOUND.fullmatch(value) else None
+    if days is None:
+        raise CgtError(f"invalid {option} value {value!r}: use a date like 2020, 2020-09 or 2020-09-25")
+    return days
+
+
+def timeline(
+    index: Index,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+    source: str | None = None,
+    facts: bool = False,
+    undated: bool = False,
+) -> list[Event]:
+    """The events that pass every filter, in timeline order."""
+    first = parse_bound(since, "--from")[0] if since else None
+    last = parse_bound(until, "--to")[1] if until else None
+    if source is not None and source not in {a.id for a in index.articles}:
+        raise CgtError(f"no article with id {source!r}: see `cgt sources`")
+    wanted = fold_width(to_simplified(entity)) if entity else None
+    chosen = []
+    for event in index.undated if undated else index.events:
+        if event.kind == "fact" and not facts:
+            continue
+        if source and source not in event.sources:
+            continue
+        if wanted and not _names(index, event, wanted):
+            continue
+        if (first or last) and not _within(event, first, last):
+            continue
+        chosen.append(event)
+    return chosen
+
+
+def _within(event: Event, first, last) -> bool:
+    days = interval(event.date)
+    if days is None:
+        return False
+    return (first is None or days[1] >= first) and (last is None or days[0] <= last)
+
+
+def _names(index: Index, event: Event, wanted: str) -> bool:
+    """Whether the event names `wanted` (Simplified) in its entities or its sentences."""
+    if any(wanted in name for name in event.entities):
+        return True
+    return any(wanted in index.article(q.article_id).simple[q.start : q.end] for q in event.quotes)

@@ -103,6 +103,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Event:
+    """Something that happened on a date; `kind` "fact" for a status statement."""
+
     date: str  # ISO at the text's precision, or a range "A/B"
     resolution: str
     part: str | None
@@ -112,3 +114,4 @@ class Event:
     entities: tuple[str, ...]
     quotes: tuple[Span, ...]  # the sentence(s) that say it, first one primary
     sources: tuple[str, ...] = field(default=())  # article ids, in corpus order
+    kind: str = "event"  # "event" | "fact"

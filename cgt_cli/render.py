@@ -10,7 +10,7 @@ from rich.text import Text
 
 from cgt_cli.export import body_chars, context_range, title_of
 from cgt_cli.index import Index
-from cgt_cli.model import Article, Span
+from cgt_cli.model import Article, Event, Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -103,3 +103,59 @@ def count_table(index: Index, hits: list[Span]) -> Table:
         if article.id in counts:
             table.add_row(safe(article.id), str(counts[article.id]))
     return table
+
+
+_PARTS = {"early": "early", "mid": "mid", "late": "late", "H1": "first half", "H2": "second half"}
+
+
+def date_label(event: Event) -> str:
+    """The date at its precision; `~` when its year came from another date in the text."""
+    label = event.date.replace("/..", " onwards").replace("/", " – ")
+    if event.part:
+        label += f" ({_PARTS.get(event.part, event.part)})"
+    return ("~" if event.resolution == "context" else "") + label
+
+
+def timeline_table(index: Index, events: list[Event], quotes: bool = False) -> Table:
+    table = Table(
+        caption="~ year taken from another date in the same article (no published date)",
+        caption_justify="left",
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("what happened", overflow="fold", ratio=3)
+    table.add_column("where", overflow="fold", ratio=1)
+    table.add_column("source", overflow="fold", ratio=1)
+    year = None
+    for event in events:
+        event_year = event.date[:4] if event.date[:1].isdigit() else "year unknown"
+        if event_year != year:
+            if year is not None:
+                table.add_section()
+            table.add_row(Text(event_year, style="bold cyan"), "", "", "")
+            year = event_year
+        table.add_row(
+            date_label(event),
+            _what(index, event, quotes),
+            safe(event.place or ""),
+            _sources(index, event),
+        )
+    return table
+
+
+def _what(index: Index, event: Event, quotes: bool) -> Text:
+    text = Text(safe(event.summary), style="italic" if event.kind == "fact" else "")
+    if event.kind == "fact":
+        text.append("  (fact)", style="dim")
+    if quotes:
+        for quote in event.quotes:
+            article = index.article(quote.article_id)
+            text.append("\n“" + safe(article.text[quote.start : quote.end]) + "”", style="dim")
+    return text
+
+
+def _sources(index: Index, event: Event) -> str:
+    lines = []
+    for article_id in event.sources:
+        article = index.article(article_id)
+        lines.append(f"{outlet_label(article)} {published_label(article)}")
+    return safe("\n".join(lines))

@@ -1,0 +1,125 @@
+"""`cgt timeline` as a user runs it, on the seeds and on a corpus of its own."""
+
+import json
+
+import pytest
+
+SEED_EVENTS = [
+    ("2018", "explicit", "004", "国家发改委发布《国家产业创新中心建设工作指引(试行)》"),
+    ("2019-04-13", "anchor", "003", "无锡市细胞治疗产业联盟发起大会召开"),
+    ("2019-12", "explicit", "004", "“成都华西精准医学产业创新中心有限公司”"),
+    ("2020-09-25", "anchor", "000", "明湖国际细胞医学产业园签约仪式举行"),
+    ("2021-07", "explicit", "004", "获批“四川省精准医学产业创新中心”"),
+    ("2022-01-19", "anchor", "004", "获国家发改委正式批复"),
+    ("2022-03-23", "anchor", "004", "国家精准医学产业创新中心揭牌仪式举行"),
+    ("2022-11-11", "explicit", "002", "发布《上海市促进细胞治疗科技创新与产业发展行动方案(2022—2024年)》"),
+    ("2022-11-15", "context", "002", "《浦东新区促进细胞和基因治疗产业发展行动方案(2023-2025)》发布"),
+    ("2022-11-18", "context", "002", "细胞与基因治疗产业联盟正式揭牌"),
+    ("2024-09-02", "anchor", "001", "采风活动正式启程"),
+]
+
+
+def seed_timeline(cgt, *args):
+    result = cgt("timeline", "--json", *args)
+    return result, json.loads(result.stdout) if result.stdout else []
+
+
+def test_exactly_the_seed_events_in_order(cgt):
+    result, events = seed_timeline(cgt)
+    assert result.exit_code == 0
+    assert [(e["date"], e["resolution"], e["source"][:3]) for e in events] == [s[:3] for s in SEED_EVENTS]
+    for event, (_, _, _, phrase) in zip(events, SEED_EVENTS):
+        assert phrase in event["summary"]
+
+
+def test_event_json_fields_and_quote_offsets(cgt):
+    from cgt_cli.corpus import find_files, load_documents
+    from cgt_cli.index import build_index
+
+    index = build_index(load_documents(find_files(None))[0])
+    _, events = seed_timeline(cgt)
+    signing = events[3]
+    assert signing["place"] == "中央商务区文化服务中心"
+    assert (signing["precision"], signing["kind"], signing["trigger"]) == ("day", "event", "举行")
+    assert signing["quote"].startswith("9月25日上午,山东自贸试验区济南片区明湖国际细胞医学产业园签约仪式")
+    for event in events:
+        for quote in event["quotes"]:
+            assert index.article(quote["source"]).text[quote["start"] : quote["end"]] == quote["quote"]
+    assert events[9]["quote"].startswith("在11月18日舉辦的")  # quoted in the article's own script
+
+
+def test_nothing_from_boilerplate_or_recommended_lists(cgt):
+    _, events = seed_timeline(cgt, "--facts")
+    text = json.dumps(events, ensure_ascii=False)
+    for junk in ("马拉松", "新闻发布会", "专知", "2014-2025", "白皮书"):
+        assert junk not in text
+
+
+def test_facts_are_behind_a_flag(cgt):
+    _, events = seed_timeline(cgt, "--facts")
+    facts = [(e["date"], e["source"][:3]) for e in events if e["kind"] == "fact"]
+    assert facts == [("2020/..", "002"), ("2021", "004"), ("2024/..", "001")]
+
+
+@pytest.mark.parametrize(
+    "args, dates",
+    [
+        (["--from", "2022"], ["2022-01-19", "2022-03-23", "2022-11-11", "2022-11-15", "2022-11-18", "2024-09-02"]),
+        (["--from", "2019-04", "--to", "2019-12-31"], ["2019-04-13", "2019-12"]),
+        (["--to", "2018-12"], ["2018"]),
+        (["--entity", "聯盟"], ["2019-04-13", "2022-11-18"]),
+        (["--source", "001_43f67b8d15b02b14"], ["2024-09-02"]),
+    ],
+)
+def test_filters(cgt, args, dates):
+    result, events = seed_timeline(cgt, *args)
+    assert result.exit_code == 0
+    assert [e["date"] for e in events] == dates
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (["--from", "2030"], 1, ""),
+        (["--from", "2022-13"], 2, "cgt: invalid --from value '2022-13': use a date like 2020, 2020-09 or 2020-09-25\n"),
+        (["--to", "last year"], 2, "cgt: invalid --to value 'last year': use a date like 2020, 2020-09 or 2020-09-25\n"),
+        (["--source", "nope"], 2, "cgt: no article with id 'nope': see `cgt sources`\n"),
+    ],
+)
+def test_exit_codes(cgt, args, code, message):
+    result = cgt("timeline", *args)
+    assert result.exit_code == code
+    assert result.stderr == message
+
+
+def test_view_groups_by_year_and_marks_context_years(cgt):
+    result = cgt("timeline", "--quotes")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.index("2018") < out.index("2019-04-13") < out.index("2024-09-02")
+    assert "~2022-11-18" in out and "~ year taken from another date" in out
+    assert "济南日报 2020-09-28" in out
+    assert "“9月25日上午" in out
+
+
+def test_undated_and_own_corpus(cgt, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "细胞治疗观察\n3月5日,某细胞治疗公司宣布完成新一轮融资。\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "2023-03-15 10:00 新华网\n3月14日,武汉光谷细胞治疗产业园揭牌。\n", encoding="utf-8"
+    )
+    result, events = seed_timeline(cgt, "--corpus", str(tmp_path))
+    assert [(e["date"], e["source"]) for e in events] == [("2023-03-14", "b")]
+    result, events = seed_timeline(cgt, "--corpus", str(tmp_path), "--undated")
+    assert [(e["date"], e["resolution"], e["source"]) for e in events] == [("--03-05", "unknown", "a")]
+
+
+def test_same_event_in_two_articles_is_merged(cgt, tmp_path):
+    for name, outlet in (("a.txt", "新华网"), ("b.txt", "人民网")):
+        (tmp_path / name).write_text(
+            f"2023-03-15 10:00 {outlet}\n3月14日,武汉光谷细胞治疗产业园揭牌。\n", encoding="utf-8"
+        )
+    _, events = seed_timeline(cgt, "--corpus", str(tmp_path))
+    assert [(e["date"], e["sources"]) for e in events] == [("2023-03-14", ["a", "b"])]
+    assert [q["source"] for q in events[0]["quotes"]] == ["a", "b"]

@@ -310,7 +310,8 @@ def _fits_context(text: str, found: _Found) -> bool:
             return False
         if after in _NOT_AFTER.get(last.form, ""):
             return False
-    if text[found.end - 1].isdigit() and _regexes().digit_tail.match(text, found.end):
+    tail = _regexes().digit_tail.match(text, found.end) if text[found.end - 1].isdigit() else None
+    if tail and not (last.day and tail.group()[0] in " \t"):  # `56 个` counts; `2023-03-15 人民网` is a date
         return False
     return after != "龄"
 

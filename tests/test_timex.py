@@ -34,6 +34,18 @@ FOUND = [
         id="iso-with-time",
     ),
     pytest.param(
+        "2023-03-15 10:00 人民网",
+        ANCHOR,
+        [("2023-03-15 10:00", "2023-03-15", 0, 16, "explicit", None)],
+        id="dateline-before-a-word-that-counts-people",
+    ),
+    pytest.param(
+        "2023-03-15 人民日报",
+        ANCHOR,
+        [("2023-03-15", "2023-03-15", 0, 10, "explicit", None)],
+        id="date-then-space-then-han",
+    ),
+    pytest.param(
         "发布时间:2019/04/19 编辑:张某",
         ANCHOR,
         [("2019/04/19", "2019-04-19", 5, 15, "explicit", None)],

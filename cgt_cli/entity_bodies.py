@@ -1,0 +1,262 @@
+"""Named bodies in one stretch of text: organisations, parks, alliances,
+events, zones (from their name endings), policy titles and places.
+
+A name ends at a lexicon ending (有限公司, 大学, 产业园, 联盟, 峰会, 高新区 …)
+and reaches back to the nearest boundary: punctuation, a function word or a
+verb that introduces a body (与, 由, 在, 联合, 签署 …), at most MAX_NAME
+characters. Offsets are into the string passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from cgt_cli import entity_lexicon as lex
+from cgt_cli.entity_keys import is_generic
+
+MAX_NAME = 32
+_TITLE = re.compile(r"《([^《》\n]{2,100})》")
+_TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
+_DETERMINER = re.compile("[该此本这那其各每]")
+_COUNTED = re.compile(lex.COUNTED)
+_EDITION = re.compile(lex.EDITION)
+_TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in the text; `shown` is False for generic names (研究中心),
+    which are kept only to tell whose title a person holds."""
+
+    kind: str
+    start: int
+    end: int
+    shown: bool = True
+    ending: int = 0  # length of the name ending (大学, 有限公司), 0 for others
+
+
+@cache
+def _suffix_re() -> re.Pattern[str]:
+    return re.compile(f"(?=({lex.trie_pattern(lex.suffixes())}))")
+
+
+@cache
+def _long_suffix_re() -> re.Pattern[str]:
+    long = [s.text for s in lex.suffixes().values() if len(s.text) > 1 and s.cls != "brand"]
+    return re.compile(lex.trie_pattern(long))
+
+
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    """Where a name may start even after an unlisted verb: a major place or a
+    national word, or any place written with 省/市."""
+    every = lex.trie_pattern(lex.places())
+    first = "".join(sorted({name[0] for name in lex.places()}))
+    return re.compile(
+        rf"(?=[{first}])(?<!\()(?:{lex.place_pattern('+=')}|(?:{every}){lex.PLACE_ENDINGS})"
+    )
+
+
+@cache
+def _office_starts() -> tuple[re.Pattern[str], ...]:
+    """Where the name of an office or zone starts, best first: a place, a
+    district (海淀区), a bare 省/市/区/县 (市科技局)."""
+    return (
+        re.compile(lex.place_pattern(".+*=")),
+        re.compile(f"[{lex.CJK}]{{2}}(?:新区|区|县)"),
+        re.compile(f"[省市区县](?=[{lex.CJK}])"),
+    )
+
+
+@cache
+def _name_end_re() -> re.Pattern[str]:
+    """What may follow a company's short name: punctuation, a function word
+    or a title (传奇生物首席执行官)."""
+    words = "|".join(lex.alternation(name) for name in ("followers", "boundaries", "titles"))
+    return re.compile(rf"[^{lex.CJK}]|{words}|$")
+
+
+class Bounds:
+    """The boundary tokens of a text, in order, for finding a name's start."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.weak: list[bool] = []
+        for m in lex.boundary_re().finditer(text):
+            if m.lastgroup != "keep":
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+                self.weak.append(m.lastgroup == "weak")
+
+    def left_edge(self, pos: int, whole: bool = False) -> int:
+        """Where a name that goes on to `pos` starts. A weak 与/和/及 is inside
+        the name before generic words (细胞与再生医学产业联盟); with `whole`, 和
+        right before the ending or its last character is too (协和医学院)."""
+        i = bisect_right(self.ends, pos) - 1
+        while i >= 0 and self.weak[i] and self._inside_name(i, pos, whole):
+            i -= 1
+        return self.ends[i] if i >= 0 else 0
+
+    def is_edge(self, pos: int) -> bool:
+        return pos == 0 or self.left_edge(pos) == pos
+
+    def _inside_name(self, i: int, pos: int, whole: bool) -> bool:
+        right = self.text[self.ends[i] : pos]
+        left = self.text[self.ends[i - 1] if i else 0 : self.starts[i]]
+        if len(right) < 2:
+            return whole and bool(left) and self.text[self.starts[i]] == "和"
+        return bool(left) and lex.generic_re().fullmatch(right) is not None
+
+
+def mask_titles(text: str) -> str:
+    """`text` with everything inside 《》 blanked out, offsets kept."""
+    return _TITLE.sub(lambda m: "《" * (len(m.group()) - 1) + "》", text)
+
+
+def find_bodies(text: str, bounds: Bounds) -> list[Found]:
+    """Every body and policy named in `text`, shown or not, nested ones too;
+    `bounds` are those of `mask_titles(text)`."""
+    masked, table = bounds.text, lex.suffixes()
+    by_end: dict[int, tuple[int, lex.Suffix]] = {}
+    for m in _suffix_re().finditer(masked):
+        by_end.setdefault(m.start() + len(m.group(1)), (m.start(), table[m.group(1)]))
+    found = [_candidate(masked, bounds, s, suffix) for s, suffix in by_end.values()]
+    return _drop_inner([f for f in found if f]) + find_policies(text)
+
+
+def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix) -> Found | None:
+    """The name that ends with `suffix` at `s`, if it is one."""
+    end = s + len(suffix.text)
+    if suffix.cls == "gov" and _plain_word(text, s, end, suffix):
+        return None
+    edge = bounds.left_edge(s, whole=suffix.kind == "org")
+    if suffix.cls == "brand" and s - edge != 2:
+        return None
+    start = _trim_to_anchor(text, max(edge, s - MAX_NAME), s)
+    if _DETERMINER.match(text, start, s) or _COUNTED.search(text, start, s):
+        return None
+    while suffix.kind != "event" and start < s and text[start].isdigit():
+        start += 1
+    if suffix.cls == "gov":
+        start = _office_start(text, start, s)
+    elif suffix.cls == "brand" and not _is_brand(text, start, s, end):
+        return None
+    shortest = 1 if suffix.cls == "gov" else 2  # 市委, but never 大学 alone
+    if start is None or s - start < shortest:
+        return None
+    generic = lex.generic_re().fullmatch(text, start, end) is not None
+    shown = not generic or (suffix.cls == "body" and s - start >= 4)
+    return Found(suffix.kind, start, end, shown, len(suffix.text))
+
+
+def _trim_to_anchor(text: str, start: int, s: int) -> int:
+    """Start at the first major place or national word (落户杭州高新区 ->
+    杭州高新区), unless what stands before it holds a name ending or is an
+    event's edition (第五届中国…大会)."""
+    m = _anchor_re().search(text, start + 1, s) if s - start > 2 else None
+    if m is None:
+        return start
+    named = _long_suffix_re().search(text, start, m.start())
+    edition = _EDITION.fullmatch(text, start, m.start())
+    return start if named or edition else m.start()
+
+
+def _plain_word(text: str, s: int, end: int, suffix: lex.Suffix) -> bool:
+    """Whether an office ending is part of a plain word (主办, 全部, 局面)."""
+    before = s > 0 and text[s - 1] in suffix.before
+    return before or end < len(text) and text[end] in suffix.after
+
+
+def _office_start(text: str, start: int, s: int) -> int | None:
+    """The start of an office's name (杭州市科技局), which must be a place."""
+    for pattern in _office_starts():
+        m = pattern.search(text, start, s + 1)
+        if m and m.start() < s:
+            return m.start()
+    return None
+
+
+def _is_brand(text: str, start: int, s: int, end: int) -> bool:
+    """A company's short name: two characters of its own before 生物/医药/科技 …,
+    standing alone (、传奇生物等)."""
+    core = text[start:s]
+    return (
+        s - start == 2
+        and _TWO_CJK.fullmatch(core) is not None
+        and core not in lex.places()
+        and not is_generic(core)
+        and _name_end_re().match(text, end) is not None
+    )
+
+
+def _drop_inner(found: list[Found]) -> list[Found]:
+    """Keep a name written at the head of a longer one (浙江大学 in
+    浙江大学医学院) only when more than an ending follows it, not before a
+    legal form (控股 in 控股集团) or one more ending (中心 in 中心医院), nor
+    inside the longer one's ending (工业园 in 工业园区); a park or zone is
+    kept before an ending (苏州工业园区管委会)."""
+    found.sort(key=lambda f: (f.start, f.end))
+    starts = [f.start for f in found]
+    kept = []
+    for f in found:
+        near = found[bisect_left(starts, f.start - MAX_NAME - 8) : bisect_right(starts, f.start)]
+        rests = [g.end - g.ending - f.end for g in near if f.end < g.end]
+        if all(rest >= 1 or rest == 0 and f.kind in ("park", "place") for rest in rests):
+            kept.append(f)
+    return kept
+
+
+@cache
+def _policy_head_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lex.alternation('policy_heads')})$")
+
+
+def find_policies(text: str) -> list[Found]:
+    """Titles in 《》 that end with a document word (方案, 意见, 协议 …),
+    a trailing (2022—2024年) or (试行) aside."""
+    hits = []
+    for m in _TITLE.finditer(text):
+        bare = _TRAILING_PARENS.sub("", m.group(1))
+        if _policy_head_re().search(bare):
+            hits.append(Found("policy", m.start(1), m.end(1)))
+    return hits
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    """A province or city with its ending or not (杭州, 杭州市), and the
+    district after it (杭州市西湖区)."""
+    names = lex.trie_pattern(n for n, p in lex.places().items() if p.mark != "=")
+    district = f"[{lex.CJK}]{{2}}(?:新区|区|县)"
+    return re.compile(
+        rf"(?P<place>{names})(?P<ending>{lex.PLACE_ENDINGS})?(?P<district>{district})?"
+    )
+
+
+_LONE_DISTRICT = re.compile("新?[区县](?=委|政府|人民政府|党委|区长|县长|副区长|副县长)")
+
+
+def find_places(text: str, bounds: Bounds) -> list[Found]:
+    """Provinces and cities (an ambiguous one such as 中山 only as 中山市),
+    a district after its city (杭州市西湖区, and 西湖区 alone in it), and a
+    district before its committee or government when it starts a clause
+    (正如西湖区委 -> 西湖区)."""
+    hits = []
+    for m in _place_re().finditer(text):
+        if m["district"]:
+            hits += [
+                Found("place", m.start(), m.end()),
+                Found("place", m.start("district"), m.end()),
+            ]
+        elif m["ending"] or lex.places()[m["place"]].mark != "*":
+            hits.append(Found("place", m.start(), m.end()))
+    for m in _LONE_DISTRICT.finditer(text):
+        start = m.start() - 2
+        if start >= 0 and _TWO_CJK.fullmatch(text, start, m.start()) and bounds.is_edge(start):
+            hits.append(Found("place", start, m.end()))
+    return hits

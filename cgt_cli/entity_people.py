@@ -1,0 +1,142 @@
+"""People in news text, found from what the news does with them.
+
+A person is a surname and a one- or two-character given name that stands
+- after a job title (董事长周立新, 海淀区委书记孟景伟, 记者 黄晓燕, 通讯员刘洋);
+- at the start of a clause before a verb of saying (周立新介绍, 据郑宏伟介绍),
+  or in a photo credit ((刘一鸣摄));
+and, once found so, wherever the name stands alone between a clause start
+and what may follow a name (孟景伟说). Where the name ends is decided by
+what follows it: 赵明远向记者 -> 赵明远, 钱卫东为大会 -> 钱卫东.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from cgt_cli import entity_lexicon as lex
+
+
+@dataclass(frozen=True)
+class TitleDraft:
+    """A title written right before a person's name (副校长王建国)."""
+
+    title_start: int
+    title_end: int
+    name_start: int
+    name_end: int
+
+
+@cache
+def _given() -> str:
+    """One character of a given name: a letter that is no function word."""
+    return rf"[^\W\d_A-Za-z{lex.not_given()}]"
+
+
+@cache
+def _given_re() -> re.Pattern[str]:
+    return re.compile(f"{_given()}+")
+
+
+@cache
+def _surname_re() -> re.Pattern[str]:
+    return re.compile(lex.alternation("surnames"))
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.alternation('titles')})(?= ?(?:{lex.alternation('surnames')}))")
+
+
+@cache
+def _said_re() -> re.Pattern[str]:
+    """A name at a clause start (or after 据) before saying or a photo credit."""
+    return re.compile(
+        rf"(?:(?<=[^{lex.CJK}A-Za-z0-9])|(?<=据)|^)(?:{lex.alternation('surnames')}){_given()}"
+    )
+
+
+@cache
+def _follow_re(what: str) -> re.Pattern[str]:
+    """What may stand right after a name: `said` verbs of saying (or 摄),
+    `any` also followers, titles, punctuation and the end."""
+    said = lex.alternation("speech_verbs") + "|摄"
+    if what == "said":
+        return re.compile(said)
+    words = "|".join([said, lex.alternation("followers"), lex.alternation("titles")])
+    return re.compile(rf"{words}|[^{lex.CJK}]|$")
+
+
+def _name_end(text: str, start: int, follow: re.Pattern[str]) -> int | None:
+    """Where the name starting at `start` ends: after two given characters
+    unless the second one reads as the word after a one-character name."""
+    surname = _surname_re().match(text, start)
+    if surname is None:
+        return None
+    given = surname.end()
+    ends = [end for end in (given + 2, given + 1) if _fits(text, start, given, end, follow)]
+    if len(ends) == 2 and text[ends[1]] in lex.words("followers"):
+        return ends[1]
+    return ends[0] if ends else None
+
+
+def _fits(text: str, start: int, given: int, end: int, follow: re.Pattern[str]) -> bool:
+    return (
+        end <= len(text)
+        and _given_re().fullmatch(text, given, end) is not None
+        and text[start:end] not in lex.words("not_names")
+        and follow.match(text, end) is not None
+    )
+
+
+def find_titled(text: str) -> list[TitleDraft]:
+    """Title + name: 苏州大学副校长王建国, (记者 黄晓燕)."""
+    drafts = []
+    for m in _title_re().finditer(text):
+        name_start = m.end() + (text[m.end()] == " ")
+        end = _name_end(text, name_start, _follow_re("any"))
+        if end is not None:
+            drafts.append(TitleDraft(m.start(), m.end(), name_start, end))
+    return drafts
+
+
+@cache
+def _listed_title_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.alternation('titles')})[、兼]")
+
+
+def listed_title(text: str, pos: int) -> tuple[int, int] | None:
+    """The title listed right before `pos` with 、 or 兼 (理事长、…), longest first."""
+    for width in range(9, 1, -1):
+        if m := _listed_title_re().fullmatch(text, max(0, pos - width), pos):
+            return m.start(), m.end() - 1
+    return None
+
+
+def find_said(text: str) -> list[tuple[int, int]]:
+    """Names at a clause start before a verb of saying: 周立新介绍, 据郑宏伟介绍."""
+    found = []
+    for m in _said_re().finditer(text):
+        end = _name_end(text, m.start(), _follow_re("said"))
+        if end is not None:
+            found.append((m.start(), end))
+    return found
+
+
+def find_mentions(
+    text: str, names: set[str], is_edge: Callable[[int], bool]
+) -> list[tuple[int, int]]:
+    """Known names standing alone: at a clause start, before what may follow
+    a name (孟景伟说, 、周立新等). `is_edge(pos)` tells a clause start."""
+    found = []
+    follow = _follow_re("any")
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if is_edge(pos) and follow.match(text, end):
+                found.append((pos, end))
+            pos = text.find(name, end)
+    return found

@@ -21,6 +21,7 @@ from cgt_cli.sentences import split_sentences
 
 SUMMARY_MAX = 80
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+_CLAUSE_SPLIT = re.compile(r"[^,;:。!?]+")
 _LEADING = re.compile(
     r"^(?:据悉|据了解|据介绍|记者了解到|目前|此前|同时|此外|其中|另外|随后|当天|当日|日前|近日|会上|活动上|"
     r"上午|下午|晚上|晚间|[^,]{0,8}注意到|并|又|还|已经|已|将|于|在|,|\s)+"
@@ -28,7 +29,10 @@ _LEADING = re.compile(
 _ORGANISER = re.compile(r"由[^,。]{1,60}?(?:主办|承办|举办|联合举办|指导|发起|牵头)的")
 _NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|会|人|方|式")
 _AGENTS = re.compile(r"由[^,。的]{1,80}?(?:等)?(?:共同|联合)?$")
-_LIST = re.compile(r"(?:、[^、,。《》“”]{1,30})+(?:等)?")
+_LIST = re.compile(  # the rest of an enumeration `A、B、C等` / `A、B、C三部门联合`
+    r"(?:、[^、,。《》“”]{1,30}?)+(?:等|(?=[一二三四五六七八九十两\d]+(?:个|家)?(?:部门|单位|机构|企业|方))|(?=联合|共同|$))"
+)
+_BARE_PREDICATE = ("获", "被", "受", "经", "正式", "首次", "成功", "顺利", "再次", "又", "还", "也")
 _VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "亮相", "开园", "开业", "成立")
 _NOT_A_PLACE = r"(?:会|活动|仪式|典礼|范围|过程|论坛|峰会)[上中内]?$|期间$"
 _ALIAS_NOTE = re.compile(r"\((?:以下|下文|下)?简称[^)]*\)")
@@ -59,8 +63,8 @@ def anchor_of(article: Article) -> date | None:
     return date.fromisoformat(layout.published)
 
 
-def find_events(article: Article, names: list[tuple[int, int, str]] | None = None) -> Found:
-    """Events of one article; `names` are (start, end, name) of entities in it."""
+def find_events(article: Article, names: list[tuple[int, int, str, str]] | None = None) -> Found:
+    """Events of one article; `names` are (start, end, name, kind) of its entities, by start."""
     from cgt_cli.timex import find_dates
 
     text = body_only(article)
@@ -138,7 +142,7 @@ def _build(article, text, sentence, mention, verb, names) -> Event:
     clause = _clause(text, sentence, verb.start(), verb.end())
     place = _place(text, clause[0], verb) 
     summary = _summary(text, clause, mention, verb, place, sentence, names)
-    in_sentence = [n for s, e, n in names if sentence[0] <= s and e <= sentence[1]]
+    in_sentence = [n for s, e, n, _ in names if sentence[0] <= s and e <= sentence[1]]
     return Event(
         date=mention.value,
         resolution=mention.resolution,
@@ -189,9 +193,8 @@ def _summary(text, clause, mention, verb, place, sentence, names) -> str:
     head, _, tail = piece.rpartition(verb.group())
     piece = _LIST.sub("等", _AGENTS.sub("", head)) + verb.group() + tail if _ else piece
     piece = _LEADING.sub("", piece.strip()).replace(verb.group() + "了", verb.group(), 1).strip()
-    if piece.startswith(verb.group()) or not piece:
-        subject = _subject(sentence, start, names)
-        piece = (subject or "") + piece
+    if not piece or piece.startswith((verb.group(),) + _BARE_PREDICATE):
+        piece = (_topic(text, sentence, start, names) or "") + piece
     if text.startswith("的", verb.end()) and piece.endswith("的"):
         piece = piece[:-1]
     piece = _modifier_event(piece, verb.group())
@@ -204,11 +207,14 @@ def _modifier_event(piece: str, verb: str) -> str:
     return match.group(1) + verb if match else piece
 
 
-def _subject(sentence: tuple[int, int], before: int, names: list[tuple[int, int, str]]) -> str | None:
-    """The first entity named in the sentence before the clause: its topic."""
-    for start, end, name in names:
-        if sentence[0] <= start and end <= before:
-            return name
+def _topic(text: str, sentence: tuple[int, int], before: int, names) -> str | None:
+    """The body that opens the sentence (after 据悉, dates and the like), if any."""
+    starts = {start: name for start, _, name, kind in reversed(names) if kind not in ("place", "person")}
+    for match in _CLAUSE_SPLIT.finditer(text, sentence[0], before):
+        clause = text[match.start() : match.end()]
+        lead = len(clause) - len(_LEADING.sub("", clause))
+        if clause[lead:].strip(" ,"):
+            return starts.get(match.start() + lead)
     return None
 
 

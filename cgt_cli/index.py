@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from cgt_cli.corpus import Document, Skipped
 from cgt_cli.errors import CgtError
 from cgt_cli.layout import find_layout
 from cgt_cli.events import find_events, merge_across_articles
-from cgt_cli.model import Article, Event, Span
+from cgt_cli.linking import link_entities
+from cgt_cli.model import Article, Entity, Event, Span
 from cgt_cli.normalize import fold_width, normalize, to_simplified
 from cgt_cli.timex import interval, sort_key
 
@@ -20,6 +22,7 @@ class Index:
     skipped: list[Skipped] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # dated events and facts, by date
     undated: list[Event] = field(default_factory=list)  # events whose year nobody states
+    entities: list[Entity] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:
@@ -30,10 +33,11 @@ class Index:
 
 def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:
     articles = [read_article(doc) for doc in documents]
+    linked = link_entities(articles)
     dated: list[Event] = []
     undated: list[Event] = []
     for article in articles:
-        found = find_events(article)
+        found = find_events(article, linked.names.get(article.id, []))
         dated += found.events + found.facts
         undated += found.undated
     order = {article.id: n for n, article in enumerate(articles)}
@@ -42,7 +46,15 @@ def build_index(documents: list[Document], skipped: list[Skipped] | None = None)
         list(skipped or []),
         sorted(merge_across_articles(dated), key=lambda e: _event_order(e, order)),
         sorted(undated, key=lambda e: _event_order(e, order)),
+        [_with_forms(entity, articles) for entity in linked.entities],
     )
+
+
+def _with_forms(entity: Entity, articles: list[Article]) -> Entity:
+    """The entity with the spellings it has in the articles' own scripts."""
+    texts = {a.id: a.text for a in articles}
+    forms = Counter(texts[m.article_id][m.start : m.end] for m in entity.mentions)
+    return replace(entity, forms=tuple(f for f, _ in forms.most_common()))
 
 
 def _event_order(event: Event, order: dict[str, int]) -> tuple:
@@ -65,14 +77,6 @@ def read_article(doc: Document) -> Article:
     )
 
 
-def searchable(article: Article, everything: bool = False) -> list[tuple[int, int]]:
-    """The ranges a search looks in: title and body, or the whole text."""
-    if everything:
-        return [(0, len(article.text))]
-    title = [article.layout.title] if article.layout.title else []
-    return title + list(article.layout.body)
-
-
 def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False) -> re.Pattern[str]:
     """The pattern as matched against `simple`: Simplified, half-width."""
     if not pattern:
@@ -88,7 +92,7 @@ def search(index: Index, pattern: re.Pattern[str], everything: bool = False) -> 
     """Every non-empty match, by article in corpus order, then by offset."""
     hits = []
     for article in index.articles:
-        for start, end in searchable(article, everything):
+        for start, end in [(0, len(article.text))] if everything else article.content():
             hits.extend(
                 Span(article.id, m.start(), m.end())
                 for m in pattern.finditer(article.simple, start, end)

@@ -45,6 +45,11 @@ class Article:
     removed: tuple[tuple[int, int], ...]  # (text offset, chars removed before it so far), ascending
     layout: Layout
 
+    def content(self) -> list[tuple[int, int]]:
+        """The ranges that hold the article itself: title and body, no boilerplate."""
+        title = [self.layout.title] if self.layout.title else []
+        return title + list(self.layout.body)
+
     def raw_offset(self, pos: int) -> int:
         """The offset in the decoded file that `pos` in `text` came from."""
         from bisect import bisect_right
@@ -85,20 +90,28 @@ class TimeMention:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """One place an entity is named."""
+class Role:
+    """A person's title at an organisation, as one passage says it."""
 
-    span: Span
-    surface: str  # as written, in the article's script
+    person: str
+    title: str
+    organisation: str | None  # the linked entity's name when known, else as written
+    span: Span  # the phrase that says it
+    conflict: bool = False  # another title for the same person at the same organisation
 
 
 @dataclass(frozen=True)
-class Role:
-    """A person's title at an organisation, as one sentence says it."""
+class Entity:
+    """One organisation, park, alliance, person, place, policy or named event."""
 
-    title: str
-    organisation: str | None
-    span: Span  # the sentence or phrase that says it
+    name: str  # canonical name, Simplified
+    kind: str  # org | park | alliance | person | place | policy | event
+    forms: tuple[str, ...]  # as written in the articles, most frequent first
+    aliases: tuple[str, ...]  # other names it goes by (Simplified)
+    places: tuple[str, ...]  # where it is, as the text says
+    mentions: tuple[Span, ...]
+    roles: tuple[Role, ...]  # a person's titles, or the titles people hold at a body
+    scope: str | None = None  # an article id when the name is too generic to link across articles
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,249 @@
+"""Link the entity mentions of every article into entities.
+
+Per article, `entities.py` finds names, roles and aliases in the title and
+body. Here they become corpus-wide entities:
+- names of one body link when `same_body` says so (with/without 市, legal
+  form, short name); a person links by exact name;
+- a name too generic to tell bodies apart (细胞与基因治疗产业联盟, or a 简称 like
+  联盟) links only inside its own article;
+- a leading zone (济南片区明湖…产业园) is split off as where the body is;
+- explicit short names (下简称“X”) and a company's short name (康远医药 for
+  杭州康远医药科技有限公司) add mentions where they are used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from cgt_cli.entities import (
+    EntityHit,
+    find_aliases,
+    find_entities,
+    find_roles,
+    is_generic,
+    name_key,
+    variants,
+)
+from cgt_cli.model import Article, Entity, Role, Span
+
+_BODIES = ("org", "park", "alliance")
+SHORT_IN_ARTICLE = 3  # a short name this long counts in an article naming the body in full
+SHORT_ANYWHERE = 4  # and this long in any article
+_ZONE_END = re.compile(r"(?:片区|自贸区|试验区|高新区|开发区|新区|园区|区|市|省|县)$")
+_LOCATED = re.compile(r"位于([^,。;的\s]{2,20})的?$")
+
+
+def family(kind: str) -> str:
+    return "body" if kind in _BODIES else kind
+
+
+@dataclass(frozen=True)
+class _Hit:
+    article: str
+    kind: str
+    name: str
+    start: int
+    end: int
+    place: str | None = None
+
+
+@dataclass
+class _Group:
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+    hits: list[_Hit] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    scope: str | None = None
+
+
+@dataclass
+class Linked:
+    entities: list[Entity]
+    names: dict[str, list[tuple[int, int, str, str]]]  # article → (start, end, entity name, kind)
+
+
+def link_entities(articles: list[Article]) -> Linked:
+    groups: dict[tuple, _Group] = {}
+    found_roles: list[tuple[Article, object]] = []
+    for article in articles:
+        spans = article.content()
+        for hit in _split_zones(find_entities(article.simple, spans), article):
+            _group_of(groups, hit).hits.append(hit)
+        for alias in find_aliases(article.simple, spans):
+            _add_alias(groups, article, spans, alias)
+        found_roles += [(article, role) for role in find_roles(article.simple, spans)]
+    _merge_same_bodies(groups)
+    _add_short_names(groups, articles)
+    return _entities(groups, found_roles)
+
+
+def _unit(kind: str, name: str, article: str) -> tuple[str, str | None, str]:
+    """The key a name links under: family, scope (an article for generic names), name."""
+    fam = family(kind)
+    scope = article if fam == "body" and is_generic(name) else None
+    return fam, scope, name if fam in ("person", "policy", "event") else name_key(name)
+
+
+def _group_of(groups: dict[tuple, _Group], hit: _Hit) -> _Group:
+    unit = _unit(hit.kind, hit.name, hit.article)
+    return groups.setdefault(unit, _Group(scope=unit[1]))
+
+
+def _split_zones(hits: list[EntityHit], article: Article) -> list[_Hit]:
+    """Hits as `_Hit`s; a body named after a zone (X片区Y产业园) becomes Y, in X."""
+    places = {(h.start, h.end): h.name for h in hits if h.kind == "place"}
+    out = []
+    for h in hits:
+        zone = _leading_zone(h, places)
+        located = _LOCATED.search(article.simple, max(0, h.start - 22), h.start)
+        where = zone or (located.group(1) if located and h.kind in _BODIES else None)
+        if zone:
+            out.append(_Hit(article.id, h.kind, h.name[len(zone) :], h.start + len(zone), h.end, zone))
+        else:
+            out.append(_Hit(article.id, h.kind, h.name, h.start, h.end, where))
+    return out
+
+
+def _leading_zone(hit: EntityHit, places: dict[tuple[int, int], str]) -> str | None:
+    if hit.kind not in ("park", "alliance") and not hit.name.endswith(("产业园", "研究院")):
+        return None
+    best = None
+    for (start, end), name in places.items():
+        rest = hit.name[end - start :]
+        if start == hit.start and end < hit.end and _ZONE_END.search(name) and len(rest) >= 4:
+            if not is_generic(rest) and (best is None or len(name) > len(best)):
+                best = name
+    return best
+
+
+def _add_alias(groups, article: Article, spans, alias) -> None:
+    """`X(下简称“Y”)`: Y names X in this article; its uses are mentions of X."""
+    unit = next((u for u, g in groups.items() if any(h.article == article.id and h.name == alias.full for h in g.hits)), None)
+    if unit is None:
+        return
+    group = groups[unit]
+    group.aliases.add(alias.short)
+    taken = [(h.start, h.end) for g in groups.values() for h in g.hits if h.article == article.id]
+    for start, end in spans:
+        for match in re.finditer(re.escape(alias.short), article.simple[start:end]):
+            s, e = start + match.start(), start + match.end()
+            if s >= alias.start and not any(a <= s and e <= b for a, b in taken):
+                group.hits.append(_Hit(article.id, group.hits[0].kind, alias.short, s, e))
+
+
+def _merge_same_bodies(groups: dict[tuple, _Group]) -> None:
+    """Join groups whose names are spellings of one body (same family and scope)."""
+    for unit in list(groups):
+        if unit not in groups or unit[0] not in ("body", "place"):
+            continue
+        names = {h.name for h in groups[unit].hits}
+        for name in names:
+            for spelling in variants(name):
+                other = (unit[0], unit[1], name_key(spelling))
+                if other != unit and other in groups and unit in groups:
+                    _join(groups, unit, other)
+
+
+def _join(groups: dict[tuple, _Group], keep: tuple, gone: tuple) -> None:
+    source = groups.pop(gone)
+    target = groups[keep]
+    target.hits += source.hits
+    target.aliases |= source.aliases
+
+
+def _add_short_names(groups: dict[tuple, _Group], articles: list[Article]) -> None:
+    """A company's short name where it is used: in any article when it has
+    SHORT_ANYWHERE characters, else only in articles that name the company in full."""
+    owners: dict[str, list[tuple]] = defaultdict(list)
+    for unit, group in groups.items():
+        if unit[0] != "body" or unit[1] is not None:
+            continue
+        seen = {h.name for h in group.hits}
+        for short in set().union(*(variants(name) for name in seen)) - seen:
+            if len(short) >= SHORT_IN_ARTICLE and not is_generic(short):
+                owners[short].append(unit)
+    shorts = {s: units[0] for s, units in owners.items() if len(set(units)) == 1}
+    if not shorts:
+        return
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)))
+    for article in articles:
+        _scan_shorts(groups, article, pattern, shorts)
+
+
+def _scan_shorts(groups, article: Article, pattern: re.Pattern[str], shorts: dict[str, tuple]) -> None:
+    taken = [(h.start, h.end) for g in groups.values() for h in g.hits if h.article == article.id]
+    named_here = {u for u, g in groups.items() if any(h.article == article.id for h in g.hits)}
+    for start, end in article.content():
+        for match in pattern.finditer(article.simple, start, end):
+            s, e, short = match.start(), match.end(), match.group()
+            unit = shorts[short]
+            if unit not in groups or any(a <= s < b or a < e <= b for a, b in taken):
+                continue
+            if len(short) >= SHORT_ANYWHERE or unit in named_here:
+                group = groups[unit]
+                group.hits.append(_Hit(article.id, group.hits[0].kind, short, s, e))
+                group.aliases.add(short)
+
+
+def _entities(groups: dict[tuple, _Group], found_roles) -> Linked:
+    names: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    canonical: dict[tuple, str] = {}
+    for unit, group in groups.items():
+        full = Counter(h.name for h in group.hits if h.name not in group.aliases)
+        canonical[unit] = max(full or Counter(h.name for h in group.hits), key=lambda n: (full[n], len(n), n))
+    roles = _roles(groups, canonical, found_roles)
+    entities = []
+    for unit, group in groups.items():
+        name = canonical[unit]
+        kind = Counter(h.kind for h in group.hits).most_common(1)[0][0]
+        for h in group.hits:
+            names[h.article].append((h.start, h.end, name, kind))
+        entities.append(_entity(unit, group, name, kind, roles.get(unit, [])))
+    for spans in names.values():
+        spans.sort(key=lambda n: (n[0], -n[1]))
+    return Linked(entities, dict(names))
+
+
+def _entity(unit, group: _Group, name: str, kind: str, roles: list[Role]) -> Entity:
+    hits = sorted(group.hits, key=lambda h: (h.article, h.start))
+    spellings = Counter(h.name for h in hits)
+    places = Counter(h.place for h in hits if h.place)
+    return Entity(
+        name=name,
+        kind=kind,
+        forms=(),  # filled by the index, which holds the original text
+        aliases=tuple(sorted((set(spellings) | group.aliases) - {name})),
+        places=tuple(p for p, _ in places.most_common()),
+        mentions=tuple(Span(h.article, h.start, h.end) for h in hits),
+        roles=tuple(roles),
+        scope=unit[1],
+    )
+
+
+def _roles(groups, canonical, found_roles) -> dict[tuple, list[Role]]:
+    """Roles for both sides: the person's card and the organisation's card."""
+    lookup = {(h.article, h.name): u for u, g in groups.items() for h in g.hits}
+    by_name = {canonical[u]: u for u in groups if u[1] is None}
+    out: dict[tuple, list[Role]] = defaultdict(list)
+    for article, hit in found_roles:
+        person = lookup.get((article.id, hit.person)) or by_name.get(hit.person)
+        org = hit.organisation and (lookup.get((article.id, hit.organisation)) or by_name.get(hit.organisation))
+        org_name = canonical[org] if org else hit.organisation
+        role = Role(hit.person, hit.title, org_name, Span(article.id, hit.start, hit.end))
+        for unit in {person, org} - {None}:
+            out[unit].append(role)
+    return {unit: _flag_conflicts(roles) for unit, roles in out.items()}
+
+
+def _flag_conflicts(roles: list[Role]) -> list[Role]:
+    """Two different titles for one person at one organisation: both flagged."""
+    titles: dict[tuple, set[str]] = defaultdict(set)
+    for role in roles:
+        titles[(role.person, role.organisation)].add(role.title)
+    unique = list({(r.person, r.title, r.organisation, r.span.article_id): r for r in reversed(roles)}.values())[::-1]
+    return [
+        Role(r.person, r.title, r.organisation, r.span, len(titles[(r.person, r.organisation)]) > 1)
+        for r in unique
+    ]

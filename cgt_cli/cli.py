@@ -22,7 +22,8 @@ app = typer.Typer(
     "Reads a folder of articles (Simplified or Traditional, UTF-8/GBK/Big5/UTF-16) "
     "and answers: what happened when, who is who, and where each fact was said. "
     "Without --corpus, cgt reads its bundled seed articles.",
-    epilog="Examples:  cgt sources  ·  cgt grep CDMO --source  ·  cgt grep 济南 --corpus ~/news/\n\n"
+    epilog="Examples:  cgt timeline  ·  cgt show 山东大学  ·  cgt grep CDMO --source  ·  "
+    "cgt sources --corpus ~/news/\n\n"
     "Exit codes: 0 found, 1 nothing found, 2 error (a skipped file also ends the run with 2).",
     no_args_is_help=True,
     add_completion=False,
@@ -202,6 +203,83 @@ def timeline(
     elif events:
         _print(render.timeline_table(index, events, quotes))
     _finish(index, bool(events))
+
+
+@command
+def show(
+    name: Annotated[str, typer.Argument(help="An organisation, park, alliance, person, place or document, in either script.")],
+    all_quotes: Annotated[bool, typer.Option("--all", help="Show every quote, not only the first 5.")] = False,
+    corpus: CorpusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The card of one entity: kind, aliases, where, roles, events, related entities, quotes.
+
+    NAME is matched exactly, then as an alias or spelling (麗山 finds 丽山), then as
+    a unique part of a name. A name several entities share lists the candidates
+    (exit 1); an unknown name suggests similar ones (exit 1).
+
+    Examples:
+
+      cgt show 山东大学
+
+      cgt show 麗山國際細胞醫學產業園
+
+      cgt show 芦延华 --json
+
+      cgt show 联盟            # lists every alliance it could mean
+    """
+    from cgt_cli import export, render
+    from cgt_cli.lookup import Ambiguous, card, find_entity
+
+    index = _load(corpus)
+    try:
+        entity = find_entity(index, name)
+    except Ambiguous as many:
+        if as_json:
+            _print_json(export.candidates_record(name, many.candidates))
+        else:
+            _print(render.candidates_table(name, many.candidates))
+        raise typer.Exit(NOT_FOUND) from None
+    found = card(index, entity)
+    if as_json:
+        _print_json(export.entity_record(index, found))
+    else:
+        _print(render.entity_card(index, found, None if all_quotes else 5))
+    _finish(index, True)
+
+
+@command
+def entities(
+    kind: Annotated[
+        Optional[str],
+        typer.Option("--kind", help="Only this kind: org, park, alliance, person, place, policy or event."),
+    ] = None,
+    min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, help="Only entities named at least N times.")] = 1,
+    corpus: CorpusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """All entities, most mentioned first: name, kind, mentions, articles, first and last seen.
+
+    Examples:
+
+      cgt entities
+
+      cgt entities --kind person
+
+      cgt entities --kind org --min-mentions 3 --json
+    """
+    from cgt_cli import export, render
+    from cgt_cli.lookup import KINDS, entity_rows
+
+    if kind is not None and kind not in KINDS:
+        raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    index = _load(corpus)
+    rows = entity_rows(index, kind, min_mentions)
+    if as_json:
+        _print_json([export.entity_row(c) for c in rows])
+    elif rows:
+        _print(render.entities_table(rows))
+    _finish(index, bool(rows))
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cgt_cli.index import Index
-from cgt_cli.model import Article, Event, Span
+from cgt_cli.model import Article, Entity, Event, Role, Span
 from cgt_cli.sentences import sentence_at
 
 
@@ -98,4 +98,67 @@ def event_record(index: Index, event: Event) -> dict:
         "sources": list(event.sources),
         "quote": quotes[0]["quote"],
         "quotes": quotes,
+    }
+
+
+def role_record(index: Index, role: Role) -> dict:
+    article = index.article(role.span.article_id)
+    return {
+        "person": role.person,
+        "title": role.title,
+        "organisation": role.organisation,
+        "conflict": role.conflict,
+        "source": article.id,
+        "start": role.span.start,
+        "end": role.span.end,
+        "quote": article.text[role.span.start : role.span.end],
+    }
+
+
+def entity_row(card) -> dict:
+    entity = card.entity
+    return {
+        "name": entity.name,
+        "kind": entity.kind,
+        "scope": entity.scope,
+        "mentions": len(entity.mentions),
+        "articles": len(card.articles),
+        "first_seen": card.first_seen,
+        "last_seen": card.last_seen,
+    }
+
+
+def entity_record(index: Index, card) -> dict:
+    entity = card.entity
+    mentions = []
+    for mention in entity.mentions:
+        article = index.article(mention.article_id)
+        start, end = sentence_at(article.text, mention.start, mention.end)
+        mentions.append(
+            {
+                "source": article.id,
+                "start": mention.start,
+                "end": mention.end,
+                "text": article.text[mention.start : mention.end],
+                "quote": article.text[start:end],
+            }
+        )
+    return entity_row(card) | {
+        "aliases": list(entity.aliases),
+        "forms": list(entity.forms),
+        "places": list(entity.places),
+        "roles": [role_record(index, r) for r in entity.roles],
+        "events": [event_record(index, e) for e in card.events],
+        "related": [{"name": e.name, "kind": e.kind, "count": n} for e, n in card.related],
+        "mentions": mentions,
+        "sources": card.articles,
+    }
+
+
+def candidates_record(query: str, entities: list[Entity]) -> dict:
+    return {
+        "query": query,
+        "candidates": [
+            {"name": e.name, "kind": e.kind, "scope": e.scope, "mentions": len(e.mentions)} for e in entities
+        ],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from cgt_cli.corpus import Document, Skipped
 from cgt_cli.errors import CgtError
@@ -25,10 +26,22 @@ class Index:
     entities: list[Entity] = field(default_factory=list)
 
     def article(self, article_id: str) -> Article:
-        for article in self.articles:
-            if article.id == article_id:
-                return article
-        raise KeyError(article_id)
+        return self._by_id[article_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {article.id: article for article in self.articles}
+
+    @cached_property
+    def mention_table(self) -> dict[str, list[tuple[int, int, int]]]:
+        """Per article, (start, end, entity number) of every mention, by start."""
+        table: dict[str, list[tuple[int, int, int]]] = {}
+        for number, entity in enumerate(self.entities):
+            for m in entity.mentions:
+                table.setdefault(m.article_id, []).append((m.start, m.end, number))
+        for rows in table.values():
+            rows.sort()
+        return table
 
 
 def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:

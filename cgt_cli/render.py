@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from rich.console import Group
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from cgt_cli.export import body_chars, context_range, title_of
 from cgt_cli.index import Index
-from cgt_cli.model import Article, Event, Span
+from cgt_cli.model import Article, Entity, Event, Span
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -117,8 +118,9 @@ def date_label(event: Event) -> str:
 
 
 def timeline_table(index: Index, events: list[Event], quotes: bool = False) -> Table:
+    inferred = any(e.resolution == "context" for e in events)
     table = Table(
-        caption="~ year taken from another date in the same article (no published date)",
+        caption="~ year taken from another date in the same article (no published date)" if inferred else None,
         caption_justify="left",
     )
     table.add_column("date", no_wrap=True)
@@ -159,3 +161,99 @@ def _sources(index: Index, event: Event) -> str:
         article = index.article(article_id)
         lines.append(f"{outlet_label(article)} {published_label(article)}")
     return safe("\n".join(lines))
+
+
+def candidates_table(query: str, entities: list[Entity]) -> Table:
+    table = Table(title=f"{safe(query)!s} names {len(entities)} entities; show one by its name", title_justify="left")
+    for column in ("name", "kind", "mentions", "articles"):
+        table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
+    for entity in entities:
+        articles = len({m.article_id for m in entity.mentions})
+        name = entity.name + (f"  (in {entity.scope})" if entity.scope else "")
+        table.add_row(safe(name), entity.kind, str(len(entity.mentions)), str(articles))
+    return table
+
+
+def entities_table(cards: list) -> Table:
+    table = Table(title=f"{len(cards)} entities", title_justify="left")
+    table.add_column("name", overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("mentions", justify="right", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("first seen", no_wrap=True)
+    table.add_column("last seen", no_wrap=True)
+    for card in cards:
+        entity = card.entity
+        table.add_row(
+            safe(entity.name),
+            entity.kind,
+            str(len(entity.mentions)),
+            str(len(card.articles)),
+            card.first_seen or "",
+            card.last_seen or "",
+        )
+    return table
+
+
+def entity_card(index: Index, card, quotes: int | None = 5) -> Panel:
+    entity = card.entity
+    parts: list = [_card_facts(card)]
+    if entity.roles:
+        parts += [Text("\nroles", style="bold"), _roles_table(index, entity)]
+    if card.events:
+        parts += [Text("\nevents", style="bold"), timeline_table(index, card.events)]
+    if card.related:
+        parts += [Text("\nrelated (sentences shared)", style="bold"), _related_text(card.related)]
+    shown = card.quotes if quotes is None else card.quotes[:quotes]
+    if shown:
+        parts.append(Text(f"\nquotes ({len(shown)} of {len(card.quotes)})", style="bold"))
+        for quote in shown:
+            article = index.article(quote.article_id)
+            parts.append(Text("“" + safe(article.text[quote.start : quote.end]) + "”"))
+            parts.append(Text("    — " + citation(article, quote.start), style="dim"))
+    title = f"{safe(entity.name)} · {entity.kind}"
+    return Panel(Group(*parts), title=title, title_align="left")
+
+
+def _card_facts(card) -> Text:
+    entity = card.entity
+    lines = []
+    if entity.places:
+        lines.append(("where", "、".join(entity.places)))
+    others = [f for f in entity.forms if f != entity.name] + [a for a in entity.aliases if a not in entity.forms]
+    if others:
+        lines.append(("also", "、".join(dict.fromkeys(others))))
+    count = len(card.articles)
+    seen = f"{len(entity.mentions)} mentions in {count} article{'s' if count != 1 else ''}"
+    if card.first_seen:
+        seen += f", published {card.first_seen}" + (f" to {card.last_seen}" if card.last_seen != card.first_seen else "")
+    lines.append(("seen", seen))
+    if entity.scope:
+        lines.append(("scope", f"a generic name, linked only inside {entity.scope}"))
+    text = Text()
+    for label, value in lines:
+        text.append(f"{label}: ", style="bold")
+        text.append(safe(value) + "\n")
+    text.rstrip()
+    return text
+
+
+def _roles_table(index: Index, entity: Entity) -> Table:
+    table = Table(box=None, padding=(0, 1), show_header=True)
+    for column in ("person", "title", "organisation", "source"):
+        table.add_column(column, overflow="fold")
+    for role in entity.roles:
+        article = index.article(role.span.article_id)
+        flag = " ⚠ differs" if role.conflict else ""
+        table.add_row(safe(role.person), safe(role.title) + flag, safe(role.organisation or "?"), citation(article, role.span.start))
+    return table
+
+
+def _related_text(related: list, most: int = 12) -> Text:
+    text = Text()
+    for n, (entity, count) in enumerate(related[:most]):
+        text.append(("、" if n else "") + safe(entity.name))
+        text.append(f" {entity.kind} ×{count}", style="dim")
+    if len(related) > most:
+        text.append(f"  … and {len(related) - most} more (--json lists all)", style="dim")
+    return text

@@ -44,6 +44,23 @@ CorpusOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table.")]
 
 
+def _version(value: bool) -> None:
+    if value:
+        from cgt_cli import __version__
+
+        print(f"cgt {__version__}")
+        raise typer.Exit(FOUND)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Timelines and facts from Chinese cell and gene therapy (CGT) news."""
+
+
 def command(function):
     """Register a command whose CgtError becomes one line on stderr and its exit code."""
 
@@ -98,71 +115,6 @@ def _finish(index, found: bool) -> None:
     if index.skipped:
         raise typer.Exit(ERROR)
     raise typer.Exit(FOUND if found else NOT_FOUND)
-
-
-@command
-def sources(corpus: CorpusOption = None, as_json: JsonOption = False) -> None:
-    """List the loaded articles: title, outlet, published date, script, body size.
-
-    Examples:
-
-      cgt sources
-
-      cgt sources --corpus ~/news/ --json
-    """
-    from cgt_cli import export, render
-
-    index = _load(corpus)
-    if as_json:
-        _print_json([export.source_record(a) for a in index.articles])
-    else:
-        _print(render.sources_table(index.articles))
-    _finish(index, bool(index.articles))
-
-
-@command
-def grep(
-    pattern: Annotated[str, typer.Argument(help="Text to find, in either script (济南 finds 濟南).")],
-    regex: Annotated[bool, typer.Option("-e", "--regex", help="PATTERN is a Python regular expression.")] = False,
-    ignore_case: Annotated[bool, typer.Option("-i", "--ignore-case", help="Fold Latin case.")] = False,
-    context: Annotated[
-        Optional[int],
-        typer.Option("-C", "--context", min=0, help="Show N characters either side instead of the sentence."),
-    ] = None,
-    source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each hit.")] = False,
-    everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
-    count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
-    corpus: CorpusOption = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Search all articles, blind to script, with context and citations.
-
-    Literal by default; matches in Simplified and Traditional alike, and shows
-    each hit in its article's own script.
-
-    Examples:
-
-      cgt grep CDMO --source
-
-      cgt grep 濟南 --count
-
-      cgt grep -e '细胞(治疗|产业)联盟' --json
-
-      cgt grep 联盟 -C 10 --corpus ~/news/
-    """
-    from cgt_cli import export, render
-    from cgt_cli.index import compile_pattern, search
-
-    compiled = compile_pattern(pattern, regex, ignore_case)
-    index = _load(corpus)
-    hits = search(index, compiled, everything)
-    if as_json:
-        _print_json([export.hit_record(index, h, context) for h in hits])
-    elif count:
-        _print(render.count_table(index, hits))
-    elif hits:
-        _print(render.grep_view(index, hits, context, source))
-    _finish(index, bool(hits))
 
 
 @command
@@ -280,6 +232,71 @@ def entities(
     elif rows:
         _print(render.entities_table(rows))
     _finish(index, bool(rows))
+
+
+@command
+def grep(
+    pattern: Annotated[str, typer.Argument(help="Text to find, in either script (济南 finds 濟南).")],
+    regex: Annotated[bool, typer.Option("-e", "--regex", help="PATTERN is a Python regular expression.")] = False,
+    ignore_case: Annotated[bool, typer.Option("-i", "--ignore-case", help="Fold Latin case.")] = False,
+    context: Annotated[
+        Optional[int],
+        typer.Option("-C", "--context", min=0, help="Show N characters either side instead of the sentence."),
+    ] = None,
+    source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each hit.")] = False,
+    everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
+    count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
+    corpus: CorpusOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search all articles, blind to script, with context and citations.
+
+    Literal by default; matches in Simplified and Traditional alike, and shows
+    each hit in its article's own script.
+
+    Examples:
+
+      cgt grep CDMO --source
+
+      cgt grep 濟南 --count
+
+      cgt grep -e '细胞(治疗|产业)联盟' --json
+
+      cgt grep 联盟 -C 10 --corpus ~/news/
+    """
+    from cgt_cli import export, render
+    from cgt_cli.index import compile_pattern, search
+
+    compiled = compile_pattern(pattern, regex, ignore_case)
+    index = _load(corpus)
+    hits = search(index, compiled, everything)
+    if as_json:
+        _print_json([export.hit_record(index, h, context) for h in hits])
+    elif count:
+        _print(render.count_table(index, hits))
+    elif hits:
+        _print(render.grep_view(index, hits, context, source))
+    _finish(index, bool(hits))
+
+
+@command
+def sources(corpus: CorpusOption = None, as_json: JsonOption = False) -> None:
+    """List the loaded articles: title, outlet, published date, script, body size.
+
+    Examples:
+
+      cgt sources
+
+      cgt sources --corpus ~/news/ --json
+    """
+    from cgt_cli import export, render
+
+    index = _load(corpus)
+    if as_json:
+        _print_json([export.source_record(a) for a in index.articles])
+    else:
+        _print(render.sources_table(index.articles))
+    _finish(index, bool(index.articles))
 
 
 def main() -> None:

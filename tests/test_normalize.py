@@ -74,3 +74,11 @@ def test_simple_has_the_same_length_and_offsets():
 
 def test_fold_width_is_one_for_one():
     assert fold_width("ＣＡＲ－Ｔ（１２）：　ok") == "CAR-T(12): ok"
+
+
+def test_seed_annotation_counts():
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    counts = [len(strip_pinyin(f.read_text(encoding="utf-8"))[1]) for f in sorted(seeds.glob("*.txt"))]
+    assert counts == [0, 200, 365, 0, 0]

@@ -18,7 +18,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from cgt_cli.entities import (
+    Alias,
     EntityHit,
+    RoleHit,
     find_aliases,
     find_entities,
     find_roles,
@@ -64,16 +66,36 @@ class Linked:
     names: dict[str, list[tuple[int, int, str, str]]]  # article → (start, end, entity name, kind)
 
 
-def link_entities(articles: list[Article]) -> Linked:
+@dataclass(frozen=True)
+class Names:
+    """What one article names: entity hits, roles, aliases (offsets into its text)."""
+
+    hits: tuple[EntityHit, ...]
+    roles: tuple[RoleHit, ...]
+    aliases: tuple[Alias, ...]
+
+
+def find_names(article: Article) -> Names:
+    """Entities, roles and aliases in the article's title and body."""
+    spans = article.content()
+    return Names(
+        tuple(find_entities(article.simple, spans)),
+        tuple(find_roles(article.simple, spans)),
+        tuple(find_aliases(article.simple, spans)),
+    )
+
+
+def link_entities(articles: list[Article], names: dict[str, Names]) -> Linked:
+    """Corpus-wide entities from each article's `names` (see `find_names`)."""
     groups: dict[tuple, _Group] = {}
-    found_roles: list[tuple[Article, object]] = []
+    found_roles: list[tuple[Article, RoleHit]] = []
     for article in articles:
-        spans = article.content()
-        for hit in _split_zones(find_entities(article.simple, spans), article):
+        found = names[article.id]
+        for hit in _split_zones(list(found.hits), article):
             _group_of(groups, hit).hits.append(hit)
-        for alias in find_aliases(article.simple, spans):
-            _add_alias(groups, article, spans, alias)
-        found_roles += [(article, role) for role in find_roles(article.simple, spans)]
+        for alias in found.aliases:
+            _add_alias(groups, article, article.content(), alias)
+        found_roles += [(article, role) for role in found.roles]
     _merge_same_bodies(groups)
     _add_short_names(groups, articles)
     return _entities(groups, found_roles)

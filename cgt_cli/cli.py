@@ -6,6 +6,7 @@ commands, so `cgt --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -42,6 +43,16 @@ CorpusOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table.")]
+CacheDirOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--cache-dir",
+        envvar="CGT_CACHE_DIR",
+        help="Where the persistent index lives. Default: $XDG_CACHE_HOME/cgt or ~/.cache/cgt.",
+        show_default=False,
+    ),
+]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
 
 
 def _version(value: bool) -> None:
@@ -80,18 +91,52 @@ def command(function):
     return app.command()(run)
 
 
-def _load(corpus: list[Path] | None):
-    """Read the corpus into an index; report skipped files on stderr."""
-    from cgt_cli.corpus import find_files, load_documents
-    from cgt_cli.index import build_index
+def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bool = False):
+    """Read the corpus into an index (through the cache); report skipped files on stderr."""
+    index, _ = _load_with_stats(corpus, cache_dir, no_cache)
+    return index
+
+
+def _load_with_stats(corpus, cache_dir, no_cache):
+    from cgt_cli.cache import default_directory, open_cache
+    from cgt_cli.corpus import find_files
+    from cgt_cli.pipeline import load_index
 
     paths = find_files([str(p) for p in corpus] if corpus else None)
-    documents, skipped = load_documents(paths)
-    for skip in skipped:
+    cache = None if no_cache else open_cache(cache_dir or default_directory(), _warn)
+    try:
+        with _progress_bar() as progress:
+            index, stats = load_index(paths, cache, progress)
+    finally:
+        if cache:
+            cache.close()
+    for skip in index.skipped:
         _warn(f"skipped {skip.file}: {skip.reason}")
-    if not documents:
+    if not index.articles:
         raise CgtError("no readable articles in the corpus")
-    return build_index(documents, skipped)
+    return index, stats
+
+
+@contextlib.contextmanager
+def _progress_bar():
+    """A progress callback that shows a bar on stderr, only on a terminal and for long builds."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = None
+
+        def update(done: int, total: int) -> None:
+            nonlocal task
+            if task is None and total >= 50:
+                task = bar.add_task("indexing articles", total=total)
+            if task is not None:
+                bar.update(task, completed=done)
+
+        yield update
 
 
 def _warn(message: str) -> None:
@@ -127,6 +172,8 @@ def timeline(
     facts: Annotated[bool, typer.Option("--facts", help="Add dated status statements (截至…, 自…起) as facts.")] = False,
     undated: Annotated[bool, typer.Option("--undated", help="List the events whose year no text states, instead.")] = False,
     corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Every dated event across the articles, oldest first.
@@ -148,7 +195,7 @@ def timeline(
     from cgt_cli import export, render
     from cgt_cli.index import timeline as select
 
-    index = _load(corpus)
+    index = _load(corpus, cache_dir, no_cache)
     events = select(index, since, until, entity, source, facts, undated)
     if as_json:
         _print_json([export.event_record(index, e) for e in events])
@@ -162,6 +209,8 @@ def show(
     name: Annotated[str, typer.Argument(help="An organisation, park, alliance, person, place or document, in either script.")],
     all_quotes: Annotated[bool, typer.Option("--all", help="Show every quote, not only the first 5.")] = False,
     corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """The card of one entity: kind, aliases, where, roles, events, related entities, quotes.
@@ -183,7 +232,7 @@ def show(
     from cgt_cli import export, render
     from cgt_cli.lookup import Ambiguous, card, find_entity
 
-    index = _load(corpus)
+    index = _load(corpus, cache_dir, no_cache)
     try:
         entity = find_entity(index, name)
     except Ambiguous as many:
@@ -208,6 +257,8 @@ def entities(
     ] = None,
     min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, help="Only entities named at least N times.")] = 1,
     corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """All entities, most mentioned first: name, kind, mentions, articles, first and last seen.
@@ -225,7 +276,7 @@ def entities(
 
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-    index = _load(corpus)
+    index = _load(corpus, cache_dir, no_cache)
     rows = entity_rows(index, kind, min_mentions)
     if as_json:
         _print_json([export.entity_row(c) for c in rows])
@@ -247,6 +298,8 @@ def grep(
     everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
     corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search all articles, blind to script, with context and citations.
@@ -268,7 +321,7 @@ def grep(
     from cgt_cli.index import compile_pattern, search
 
     compiled = compile_pattern(pattern, regex, ignore_case)
-    index = _load(corpus)
+    index = _load(corpus, cache_dir, no_cache)
     hits = search(index, compiled, everything)
     if as_json:
         _print_json([export.hit_record(index, h, context) for h in hits])
@@ -280,7 +333,12 @@ def grep(
 
 
 @command
-def sources(corpus: CorpusOption = None, as_json: JsonOption = False) -> None:
+def sources(
+    corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    as_json: JsonOption = False,
+) -> None:
     """List the loaded articles: title, outlet, published date, script, body size.
 
     Examples:
@@ -291,12 +349,57 @@ def sources(corpus: CorpusOption = None, as_json: JsonOption = False) -> None:
     """
     from cgt_cli import export, render
 
-    index = _load(corpus)
+    index = _load(corpus, cache_dir, no_cache)
     if as_json:
         _print_json([export.source_record(a) for a in index.articles])
     else:
         _print(render.sources_table(index.articles))
     _finish(index, bool(index.articles))
+
+
+@command
+def index(
+    corpus: CorpusOption = None,
+    cache_dir: CacheDirOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Build or refresh the persistent index of a corpus, and say what it holds.
+
+    Every command reads through the index: files processed before (same
+    content, same cgt) are taken from it, and only new or changed files are
+    processed again, on every core. A progress bar shows on a terminal.
+
+    Examples:
+
+      cgt index --corpus ~/news/
+
+      cgt index --cache-dir /tmp/cgt-cache --json
+    """
+    from cgt_cli.cache import default_directory
+
+    built, stats = _load_with_stats(corpus, cache_dir, False)
+    summary = {
+        "articles": len(built.articles),
+        "processed": stats.processed,
+        "reused": stats.reused,
+        "skipped": stats.skipped,
+        "events": sum(1 for e in built.events if e.kind == "event"),
+        "entities": len(built.entities),
+        "seconds": round(stats.seconds, 3),
+        "cache": str((cache_dir or default_directory()) / "index.sqlite"),
+    }
+    if as_json:
+        _print_json(summary)
+    else:
+        how = "unchanged, read from the index" if stats.from_snapshot else (
+            f"{stats.processed} processed, {stats.reused} reused from the index"
+        )
+        _print(
+            f"{summary['articles']} articles ({how}), {summary['skipped']} skipped; "
+            f"{summary['events']} events, {summary['entities']} entities; "
+            f"{stats.seconds:.2f} s. Index: {summary['cache']}"
+        )
+    _finish(built, True)
 
 
 def main() -> None:

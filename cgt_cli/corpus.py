@@ -77,7 +77,7 @@ def _files_in(folder: Path) -> list[Path]:
 
 def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
     """Read every file; unusable ones come back as `Skipped`, never as an exception."""
-    ids = _unique_ids(paths)
+    ids = unique_ids(paths)
     documents, skipped = [], []
     for path in paths:
         try:
@@ -89,7 +89,7 @@ def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
     return documents, skipped
 
 
-def _unique_ids(paths: list[Path]) -> dict[Path, str]:
+def unique_ids(paths: list[Path]) -> dict[Path, str]:
     """The file stem, or the path without suffix where two files share a stem."""
     stems: dict[str, int] = {}
     for path in paths:
@@ -99,6 +99,11 @@ def _unique_ids(paths: list[Path]) -> dict[Path, str]:
 
 def read_text(path: Path) -> tuple[str, str]:
     """The decoded text of one file and the encoding it was in."""
+    return decode(read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one article file; `SkipFile` says why it cannot be used."""
     try:
         if path.is_dir():
             raise SkipFile("is a folder")
@@ -107,13 +112,15 @@ def read_text(path: Path) -> tuple[str, str]:
             raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB ({size:,} bytes)")
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB (it grew while being read)")
     except FileNotFoundError:
         raise SkipFile("broken link or file vanished") from None
     except PermissionError:
         raise SkipFile("permission denied") from None
     except OSError as error:
         raise SkipFile(error.strerror or str(error)) from None
-    return decode(data)
+    return data
 
 
 def decode(data: bytes) -> tuple[str, str]:

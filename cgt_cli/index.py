@@ -1,20 +1,16 @@
-"""Build the in-memory index of a corpus and answer queries on it."""
+"""The in-memory index of a corpus and its queries (built by `pipeline`)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from cgt_cli.corpus import Document, Skipped
+from cgt_cli.corpus import Skipped
 from cgt_cli.errors import CgtError
-from cgt_cli.layout import find_layout
-from cgt_cli.events import find_events, merge_across_articles
-from cgt_cli.linking import Names, find_names, link_entities
 from cgt_cli.model import Article, Entity, Event, Span
-from cgt_cli.normalize import fold_width, normalize, to_simplified
-from cgt_cli.timex import interval, sort_key
+from cgt_cli.normalize import fold_width, to_simplified
+from cgt_cli.timex import interval
 
 
 @dataclass
@@ -42,71 +38,6 @@ class Index:
         for rows in table.values():
             rows.sort()
         return table
-
-
-@dataclass(frozen=True)
-class Processed:
-    """One file after the per-article stages; depends only on the file's content."""
-
-    article: Article
-    names: Names
-
-
-def process(doc: Document) -> Processed:
-    """Normalize, lay out and find the names of one decoded file."""
-    article = read_article(doc)
-    return Processed(article, find_names(article))
-
-
-def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:
-    return assemble([process(doc) for doc in documents], skipped)
-
-
-def assemble(processed: list[Processed], skipped: list[Skipped] | None = None) -> Index:
-    """The corpus-wide stages: link entities, find events, order the timeline."""
-    articles = [p.article for p in processed]
-    linked = link_entities(articles, {p.article.id: p.names for p in processed})
-    dated: list[Event] = []
-    undated: list[Event] = []
-    for article in articles:
-        found = find_events(article, linked.names.get(article.id, []))
-        dated += found.events + found.facts
-        undated += found.undated
-    order = {article.id: n for n, article in enumerate(articles)}
-    texts = {article.id: article.text for article in articles}
-    return Index(
-        articles,
-        list(skipped or []),
-        sorted(merge_across_articles(dated), key=lambda e: _event_order(e, order)),
-        sorted(undated, key=lambda e: _event_order(e, order)),
-        [_with_forms(entity, texts) for entity in linked.entities],
-    )
-
-
-def _with_forms(entity: Entity, texts: dict[str, str]) -> Entity:
-    """The entity with the spellings it has in the articles' own scripts."""
-    forms = Counter(texts[m.article_id][m.start : m.end] for m in entity.mentions)
-    return replace(entity, forms=tuple(f for f, _ in forms.most_common()))
-
-
-def _event_order(event: Event, order: dict[str, int]) -> tuple:
-    quote = event.quotes[0]
-    return (sort_key(event.date), order[quote.article_id], quote.start)
-
-
-def read_article(doc: Document) -> Article:
-    """Normalize and lay out one decoded file."""
-    norm = normalize(doc.raw)
-    return Article(
-        id=doc.id,
-        file=doc.file,
-        encoding=doc.encoding,
-        text=norm.text,
-        simple=norm.simple,
-        script=norm.script,
-        removed=norm.removed,
-        layout=find_layout(norm.simple),
-    )
 
 
 def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False) -> re.Pattern[str]:

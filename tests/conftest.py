@@ -4,13 +4,20 @@ from typer.testing import CliRunner
 from cgt_cli.cli import app
 
 
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory):
+    """One persistent index for the test session, never the user's own."""
+    return tmp_path_factory.mktemp("cgt-cache")
+
+
 @pytest.fixture
-def cgt():
+def cgt(cache_dir):
     """Run cgt with arguments; returns the Result (stdout and stderr apart)."""
     runner = CliRunner()
 
     def run(*args, env=None):
-        return runner.invoke(app, list(args), env={"NO_COLOR": "1", "COLUMNS": "120", **(env or {})})
+        base = {"NO_COLOR": "1", "COLUMNS": "120", "CGT_CACHE_DIR": str(cache_dir)}
+        return runner.invoke(app, list(args), env={**base, **(env or {})})
 
     return run
 

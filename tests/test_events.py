@@ -4,7 +4,7 @@ import pytest
 
 from cgt_cli.corpus import Document
 from cgt_cli.events import find_events
-from cgt_cli.index import read_article
+from cgt_cli.pipeline import read_article
 
 
 def events_of(page, kind="events"):

@@ -1,0 +1,154 @@
+"""The persistent index: one SQLite file in the user's cache directory.
+
+Two tables, both keyed so that a stale entry is never used:
+- `articles`: one processed file per content key (SHA-256 of the file's bytes
+  and of cgt's own code and lexicons), so only new or changed files are
+  processed again, wherever they live;
+- `snapshots`: the whole index of a corpus, keyed by the corpus' files with
+  their sizes and modification times, for an instant warm start. Only the
+  most recent few are kept.
+Every write is one SQLite transaction: a crash leaves the old state. A corrupt
+or foreign file is replaced (with a warning); a directory that cannot be
+written means working without a cache (with one warning).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+from cgt_cli import __version__
+
+FILE_NAME = "index.sqlite"
+FORMAT = "cgt-index-1"
+SNAPSHOTS_KEPT = 4
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL);
+"""
+
+
+def default_directory() -> Path:
+    """$XDG_CACHE_HOME/cgt, else ~/.cache/cgt."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cgt"
+
+
+@cache
+def code_version() -> str:
+    """cgt's version and a digest of its code and lexicons: a change to either
+    makes every cached entry stale."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*package.glob("*.py"), *package.glob("data/*.txt")]):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest() + ":" + code_version()
+
+
+class Cache:
+    """An open cache file; use `open_cache` to get one."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+
+    def get_articles(self, keys: list[str]) -> dict[str, object]:
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT key, data FROM articles WHERE key IN ({marks})", chunk)
+            for key, data in rows:
+                value = _unpickled(data)
+                if value is not None:
+                    found[key] = value
+        return found
+
+    def put_articles(self, entries: dict[str, object]) -> None:
+        rows = [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows)
+
+    def get_snapshot(self, key: str):
+        row = self._db.execute("SELECT data FROM snapshots WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        with self._db:
+            self._db.execute("UPDATE snapshots SET used = julianday('now') WHERE key = ?", (key,))
+        return _unpickled(row[0])
+
+    def put_snapshot(self, key: str, value: object) -> None:
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self._db:
+            self._db.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, julianday('now'))", (key, data))
+            self._db.execute(
+                "DELETE FROM snapshots WHERE key NOT IN "
+                "(SELECT key FROM snapshots ORDER BY used DESC LIMIT ?)",
+                (SNAPSHOTS_KEPT,),
+            )
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_cache(directory: Path, warn) -> Cache | None:
+    """The cache in `directory`, created or rebuilt as needed; None (after one
+    warning through `warn`) when it cannot be used."""
+    path = directory / FILE_NAME
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        return _connect(path)
+    except _Foreign as why:
+        warn(f"cache {path} {why}: rebuilding it")
+    except (OSError, sqlite3.Error) as error:
+        warn(f"cannot use the cache in {directory} ({_reason(error)}): working without it")
+        return None
+    try:
+        path.unlink()
+        return _connect(path)
+    except (OSError, sqlite3.Error, _Foreign) as error:
+        warn(f"cannot rebuild the cache {path} ({_reason(error)}): working without it")
+        return None
+
+
+class _Foreign(Exception):
+    """The file is not a cgt cache of this format, or is damaged."""
+
+
+def _connect(path: Path) -> Cache:
+    try:
+        db = sqlite3.connect(path, timeout=10)
+        db.executescript(_SCHEMA)
+        row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is None and not db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+            with db:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        elif row is None or row[0] != FORMAT:
+            db.close()
+            raise _Foreign("is not a cgt index of this version")
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as error:
+        raise _Foreign(f"is damaged ({error})") from None
+    return Cache(path, db)
+
+
+def _unpickled(data: bytes):
+    """A stored value, or None when it cannot be read back (then it is rebuilt)."""
+    try:
+        return pickle.loads(data)
+    except Exception:  # any damage to a pickle surfaces as one of many types
+        return None
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error)

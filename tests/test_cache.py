@@ -1,0 +1,139 @@
+"""The persistent index: reuse, refresh, and recovery from a bad cache."""
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+PAGE = "2023-06-18 09:30 钱江晚报\n6月16日,杭州钱塘细胞治疗产业园开园。\n"
+OTHER = "2023-07-02 10:00 新华网\n7月1日,武汉光谷细胞治疗产业园揭牌。\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "b.txt").write_text(OTHER, encoding="utf-8")
+    return folder
+
+
+def index_json(cgt, corpus, cache, *more):
+    result = cgt("index", "--corpus", str(corpus), "--cache-dir", str(cache), "--json", *more)
+    return result, json.loads(result.stdout) if result.stdout else None
+
+
+def test_second_run_reads_the_index_and_a_changed_file_is_processed_again(cgt, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    result, first = index_json(cgt, corpus, cache)
+    assert result.exit_code == 0
+    assert (first["articles"], first["processed"], first["reused"], first["events"]) == (2, 2, 0, 2)
+    _, second = index_json(cgt, corpus, cache)
+    assert (second["processed"], second["reused"]) == (0, 2)
+    (corpus / "b.txt").write_text(OTHER.replace("7月1日", "7月2日"), encoding="utf-8")
+    (corpus / "c.txt").write_text(PAGE, encoding="utf-8")  # same content as a.txt: reused
+    _, third = index_json(cgt, corpus, cache)
+    assert (third["articles"], third["processed"], third["reused"]) == (3, 1, 2)
+    events = json.loads(cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(cache), "--json").stdout)
+    assert [(e["date"], e["sources"]) for e in events] == [("2023-06-16", ["a", "c"]), ("2023-07-02", ["b"])]
+
+
+def test_cached_and_uncached_answers_are_the_same(cgt, corpus, tmp_path):
+    cache = str(tmp_path / "cache")
+    for command in (["timeline"], ["show", "杭州钱塘细胞治疗产业园"], ["grep", "产业园"], ["sources"]):
+        args = [*command, "--corpus", str(corpus), "--json"]
+        plain = cgt(*args, "--no-cache").stdout
+        assert cgt(*args, "--cache-dir", cache).stdout == plain  # cold
+        assert cgt(*args, "--cache-dir", cache).stdout == plain  # warm
+
+
+def test_no_cache_writes_nothing(cgt, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    assert cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(cache), "--no-cache").exit_code == 0
+    assert not cache.exists()
+    assert sorted(p.name for p in corpus.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize(
+    "damage, warning",
+    [
+        (b"this is not a database at all" * 100, "is damaged (file is not a database): rebuilding it"),
+        (None, "is not a cgt index of this version: rebuilding it"),
+    ],
+)
+def test_corrupt_or_foreign_cache_is_rebuilt_with_a_warning(cgt, corpus, tmp_path, damage, warning):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    path = cache / "index.sqlite"
+    if damage:
+        path.write_bytes(damage)
+    else:
+        db = sqlite3.connect(path)
+        db.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('format', 'other-tool');")
+        db.commit()
+        db.close()
+    result, summary = index_json(cgt, corpus, cache)
+    assert result.exit_code == 0
+    assert result.stderr == f"cgt: cache {path} {warning}\n"
+    assert summary["processed"] == 2
+    result, summary = index_json(cgt, corpus, cache)
+    assert (result.stderr, summary["reused"]) == ("", 2)
+
+
+def test_damaged_entries_are_processed_again(cgt, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    index_json(cgt, corpus, cache)
+    db = sqlite3.connect(cache / "index.sqlite")
+    db.execute("UPDATE articles SET data = x'00'")
+    db.execute("UPDATE snapshots SET data = x'00'")
+    db.commit()
+    db.close()
+    result, summary = index_json(cgt, corpus, cache)
+    assert (result.exit_code, summary["processed"]) == (0, 2)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_unwritable_cache_directory_means_no_cache(cgt, corpus, tmp_path):
+    cache = tmp_path / "locked"
+    cache.mkdir()
+    cache.chmod(0o500)
+    result = cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(cache / "cgt"), "--json")
+    assert result.exit_code == 0
+    assert result.stderr.startswith(f"cgt: cannot use the cache in {cache / 'cgt'} (")
+    assert result.stderr.endswith("): working without it\n")
+
+
+def test_cache_dir_that_is_a_file_means_no_cache(cgt, corpus, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(blocker), "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)) == 2
+    assert result.stderr.startswith(f"cgt: cannot use the cache in {blocker} (")
+    assert result.stderr.count("\n") == 1
+
+
+def test_index_view_and_skips(cgt, corpus, tmp_path):
+    (corpus / "empty.txt").write_bytes(b"")
+    result = cgt("index", "--corpus", str(corpus), "--cache-dir", str(tmp_path / "c"))
+    assert result.exit_code == 2
+    assert result.stdout.startswith("2 articles (2 processed, 0 reused from the index), 1 skipped; 2 events")
+    assert result.stderr == f"cgt: skipped {corpus / 'empty.txt'}: empty file\n"
+    again = cgt("index", "--corpus", str(corpus), "--cache-dir", str(tmp_path / "c"))
+    assert again.exit_code == 2 and again.stderr == result.stderr  # still reported from the snapshot
+
+
+def test_parallel_build_matches_serial(corpus, tmp_path, monkeypatch):
+    from cgt_cli import pipeline
+    from cgt_cli.corpus import find_files
+
+    for n in range(70):
+        (corpus / f"n{n:03}.txt").write_text(PAGE.replace("16日", f"{n % 28 + 1}日"), encoding="utf-8")
+    paths = find_files([str(corpus)])
+    parallel, stats = pipeline.load_index(paths, None)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10_000)
+    serial, _ = pipeline.load_index(paths, None)
+    assert stats.processed == 72
+    assert [e.summary for e in parallel.events] == [e.summary for e in serial.events]
+    assert [a.simple for a in parallel.articles] == [a.simple for a in serial.articles]

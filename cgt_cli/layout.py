@@ -24,7 +24,7 @@ HEADER_LINES = 8  # the header is looked for in this many non-empty lines
 
 _BREADCRUMB = re.compile(r"^[^。,!?]{1,16}(?:\s*[>»›/]\s*[^。,!?>»›/]{1,16}){1,6}$")
 _CONTACT = re.compile(
-    r"(?<!\d)0\d{2,3}-\d{6,8}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w"
+    r"(?<!\d)0\d{2,3}-\d{6,8}(?!\d)|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|https?://|www\.\w"
     r"|(?:热线|电话|邮箱|传真|信箱)\s*:?\s*[\d(+A-Za-z]"
 )
 _LICENCE = re.compile(r"(?:许可证|备案|证号)\s*(?:号|编号)?\s*:?\s*[\w-]{0,4}\d{5,}")

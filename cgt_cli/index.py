@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -40,28 +41,55 @@ class Index:
         return table
 
 
-def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False) -> re.Pattern[str]:
-    """The pattern as matched against `simple`: Simplified, half-width."""
+REGEX_SECONDS = 10.0  # a regular expression may search the whole corpus this long
+
+
+def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False):
+    """The pattern as matched against `simple`: Simplified, half-width.
+
+    Literal text uses `re`; a regular expression uses the `regex` package,
+    whose matching can be stopped after REGEX_SECONDS (a pattern like `(a+)+$`
+    can otherwise run for ever).
+    """
     if not pattern:
         raise CgtError("empty pattern: give the text to search for")
     simple = fold_width(to_simplified(pattern))
+    if not regex:
+        return re.compile(re.escape(simple), re.IGNORECASE if ignore_case else 0)
+    import regex as engine
+
     try:
-        return re.compile(simple if regex else re.escape(simple), re.IGNORECASE if ignore_case else 0)
-    except re.error as error:
-        raise CgtError(f"invalid regular expression {pattern!r}: {error}") from None
+        return engine.compile(simple, engine.IGNORECASE if ignore_case else 0)
+    except engine.error as error:
+        raise CgtError(f"invalid regular expression {_shown(pattern)}: {error}") from None
 
 
-def search(index: Index, pattern: re.Pattern[str], everything: bool = False) -> list[Span]:
+def _shown(pattern: str) -> str:
+    """The pattern for a message: quoted, control characters escaped, cut when long."""
+    return repr(pattern if len(pattern) <= 60 else pattern[:60] + "…")
+
+
+def search(index: Index, pattern, everything: bool = False) -> list[Span]:
     """Every non-empty match, by article in corpus order, then by offset."""
+    deadline = time.monotonic() + REGEX_SECONDS
+    timed = not isinstance(pattern, re.Pattern)  # the `regex` package: stoppable
     hits = []
     for article in index.articles:
         for start, end in [(0, len(article.text))] if everything else article.content():
-            hits.extend(
-                Span(article.id, m.start(), m.end())
-                for m in pattern.finditer(article.simple, start, end)
-                if m.end() > m.start()
-            )
+            matches = _finditer(pattern, article.simple, start, end, deadline if timed else None)
+            hits.extend(Span(article.id, m.start(), m.end()) for m in matches if m.end() > m.start())
     return hits
+
+
+def _finditer(pattern, text: str, start: int, end: int, deadline: float | None):
+    if deadline is None:
+        return list(pattern.finditer(text, start, end))
+    try:
+        return list(pattern.finditer(text, start, end, timeout=max(0.001, deadline - time.monotonic())))
+    except TimeoutError:
+        raise CgtError(
+            f"the regular expression ran longer than {REGEX_SECONDS:g} s and was stopped: simplify it"
+        ) from None
 
 
 _BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")

@@ -95,7 +95,7 @@ def test_grep_regex_and_case(cgt, news):
     "args, code, message",
     [
         (["grep", "不存在的词"], 1, ""),
-        (["grep", "-e", "(unclosed"], 2, "cgt: invalid regular expression '(unclosed': missing ), unterminated subpattern at position 0\n"),
+        (["grep", "-e", "(unclosed"], 2, "cgt: invalid regular expression '(unclosed': missing ) at position 9\n"),
         (["grep", ""], 2, "cgt: empty pattern: give the text to search for\n"),
         (["grep", "CDMO", "--corpus", "/no/such/folder"], 2, "cgt: no such file or folder: /no/such/folder\n"),
     ],
@@ -137,3 +137,20 @@ def test_help_has_examples(cgt):
     for command in ("sources", "grep"):
         result = cgt(command, "--help")
         assert result.exit_code == 0 and "Examples" in result.stdout
+
+
+def test_catastrophic_regex_is_stopped(cgt, tmp_path, monkeypatch):
+    from cgt_cli import index
+
+    monkeypatch.setattr(index, "REGEX_SECONDS", 0.5)
+    (tmp_path / "a.txt").write_text("细胞治疗" + "a" * 50_000 + "!\n", encoding="utf-8")
+    result = cgt("grep", "-e", "(a+)+$", "--corpus", str(tmp_path), "--no-cache")
+    assert result.exit_code == 2
+    assert result.stderr == "cgt: the regular expression ran longer than 0.5 s and was stopped: simplify it\n"
+
+
+@pytest.mark.parametrize("pattern, code", [("。,", 1), ("治疗" * 5000, 1), ("\x1b[31m", 1)])
+def test_odd_patterns(cgt, news, pattern, code):
+    result = cgt("grep", pattern, "--corpus", str(news))
+    assert result.exit_code == code
+    assert "\x1b" not in result.stdout + result.stderr

@@ -14,8 +14,10 @@ body. Here they become corpus-wide entities:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from cgt_cli.entities import (
     Alias,
@@ -28,6 +30,7 @@ from cgt_cli.entities import (
     name_key,
     variants,
 )
+from cgt_cli.entity_lexicon import trie_pattern
 from cgt_cli.model import Article, Entity, Role, Span
 
 _BODIES = ("org", "park", "alliance")
@@ -91,10 +94,14 @@ def link_entities(articles: list[Article], names: dict[str, Names]) -> Linked:
     found_roles: list[tuple[Article, RoleHit]] = []
     for article in articles:
         found = names[article.id]
+        here: dict[str, tuple] = {}
         for hit in _split_zones(list(found.hits), article):
+            here.setdefault(hit.name, _unit(hit.kind, hit.name, hit.article))
             _group_of(groups, hit).hits.append(hit)
+        taken = _Taken((h.start, h.end) for h in found.hits)
         for alias in found.aliases:
-            _add_alias(groups, article, article.content(), alias)
+            if alias.full in here:
+                _add_alias(groups[here[alias.full]], article, alias, taken)
         found_roles += [(article, role) for role in found.roles]
     _merge_same_bodies(groups)
     _add_short_names(groups, articles)
@@ -115,7 +122,10 @@ def _group_of(groups: dict[tuple, _Group], hit: _Hit) -> _Group:
 
 def _split_zones(hits: list[EntityHit], article: Article) -> list[_Hit]:
     """Hits as `_Hit`s; a body named after a zone (X片区Y产业园) becomes Y, in X."""
-    places = {(h.start, h.end): h.name for h in hits if h.kind == "place"}
+    places: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for h in hits:
+        if h.kind == "place":
+            places[h.start].append((h.end, h.name))
     out = []
     for h in hits:
         zone = _leading_zone(h, places)
@@ -128,30 +138,39 @@ def _split_zones(hits: list[EntityHit], article: Article) -> list[_Hit]:
     return out
 
 
-def _leading_zone(hit: EntityHit, places: dict[tuple[int, int], str]) -> str | None:
+def _leading_zone(hit: EntityHit, places: dict[int, list[tuple[int, str]]]) -> str | None:
+    """The longest zone (…片区, …新区) that starts the name of a park or alliance."""
     if hit.kind not in ("park", "alliance") and not hit.name.endswith(("产业园", "研究院")):
         return None
     best = None
-    for (start, end), name in places.items():
-        rest = hit.name[end - start :]
-        if start == hit.start and end < hit.end and _ZONE_END.search(name) and len(rest) >= 4:
-            if not is_generic(rest) and (best is None or len(name) > len(best)):
+    for end, name in places.get(hit.start, ()):
+        rest = hit.name[end - hit.start :]
+        if end < hit.end and _ZONE_END.search(name) and len(rest) >= 4 and not is_generic(rest):
+            if best is None or len(name) > len(best):
                 best = name
     return best
 
 
-def _add_alias(groups, article: Article, spans, alias) -> None:
-    """`X(下简称“Y”)`: Y names X in this article; its uses are mentions of X."""
-    unit = next((u for u, g in groups.items() if any(h.article == article.id and h.name == alias.full for h in g.hits)), None)
-    if unit is None:
-        return
-    group = groups[unit]
+class _Taken:
+    """Ranges already named in an article: does a new range overlap one? (log n)"""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        last = bisect_left(self.starts, end) - 1
+        return last >= 0 and self.reach[last] > start
+
+
+def _add_alias(group: _Group, article: Article, alias: Alias, taken: _Taken) -> None:
+    """`X(下简称“Y”)`: Y names X in this article; its later uses are mentions of X."""
     group.aliases.add(alias.short)
-    taken = [(h.start, h.end) for g in groups.values() for h in g.hits if h.article == article.id]
-    for start, end in spans:
+    for start, end in article.content():
         for match in re.finditer(re.escape(alias.short), article.simple[start:end]):
             s, e = start + match.start(), start + match.end()
-            if s >= alias.start and not any(a <= s and e <= b for a, b in taken):
+            if s >= alias.start and not taken.overlaps(s, e):
                 group.hits.append(_Hit(article.id, group.hits[0].kind, alias.short, s, e))
 
 
@@ -189,24 +208,27 @@ def _add_short_names(groups: dict[tuple, _Group], articles: list[Article]) -> No
     shorts = {s: units[0] for s, units in owners.items() if len(set(units)) == 1}
     if not shorts:
         return
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(shorts, key=len, reverse=True)))
+    pattern = re.compile(trie_pattern(shorts))
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    named: dict[str, set[tuple]] = defaultdict(set)
+    for unit, group in groups.items():
+        for h in group.hits:
+            spans[h.article].append((h.start, h.end))
+            named[h.article].add(unit)
     for article in articles:
-        _scan_shorts(groups, article, pattern, shorts)
+        _scan_shorts(groups, article, pattern, shorts, _Taken(spans[article.id]), named[article.id])
 
 
-def _scan_shorts(groups, article: Article, pattern: re.Pattern[str], shorts: dict[str, tuple]) -> None:
-    taken = [(h.start, h.end) for g in groups.values() for h in g.hits if h.article == article.id]
-    named_here = {u for u, g in groups.items() if any(h.article == article.id for h in g.hits)}
+def _scan_shorts(groups, article: Article, pattern, shorts: dict[str, tuple], taken: _Taken, named_here: set) -> None:
     for start, end in article.content():
         for match in pattern.finditer(article.simple, start, end):
             s, e, short = match.start(), match.end(), match.group()
             unit = shorts[short]
-            if unit not in groups or any(a <= s < b or a < e <= b for a, b in taken):
+            if taken.overlaps(s, e) or not (len(short) >= SHORT_ANYWHERE or unit in named_here):
                 continue
-            if len(short) >= SHORT_ANYWHERE or unit in named_here:
-                group = groups[unit]
-                group.hits.append(_Hit(article.id, group.hits[0].kind, short, s, e))
-                group.aliases.add(short)
+            group = groups[unit]
+            group.hits.append(_Hit(article.id, group.hits[0].kind, short, s, e))
+            group.aliases.add(short)
 
 
 def _entities(groups: dict[tuple, _Group], found_roles) -> Linked:

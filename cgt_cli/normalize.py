@@ -65,8 +65,9 @@ def fold_width(text: str) -> str:
 def detect_script(text: str) -> str:
     """simplified, traditional or mixed, from characters that exist in one script only."""
     traditional_only, simplified_only = _script_tables()
-    trad = len(traditional_only.findall(text))
-    simp = len(simplified_only.findall(text))
+    distinct = set(text)
+    trad = sum(text.count(c) for c in distinct & traditional_only)
+    simp = sum(text.count(c) for c in distinct & simplified_only)
     if trad == 0:
         return "simplified"
     if simp <= trad * 0.05:
@@ -100,15 +101,15 @@ def _converter():
 
 
 @cache
-def _script_tables() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Character classes of the characters OpenCC changes in one direction only."""
+def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters OpenCC changes in one direction only: Traditional-only, Simplified-only."""
     from importlib.resources import files
 
     folder = files("opencc") / "dictionary"
     to_simp = _changed_chars(folder / "TSCharacters.txt")
     to_trad = _changed_chars(folder / "STCharacters.txt")
     both = to_simp & to_trad
-    return _char_class(to_simp - both), _char_class(to_trad - both)
+    return frozenset(to_simp - both), frozenset(to_trad - both)
 
 
 def _changed_chars(path) -> set[str]:
@@ -118,7 +119,3 @@ def _changed_chars(path) -> set[str]:
         if len(key) == 1 and values and key not in values.split():
             chars.add(key)
     return chars
-
-
-def _char_class(chars: set[str]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")

@@ -154,3 +154,19 @@ def test_odd_patterns(cgt, news, pattern, code):
     result = cgt("grep", pattern, "--corpus", str(news))
     assert result.exit_code == code
     assert "\x1b" not in result.stdout + result.stderr
+
+
+def test_help_loads_neither_opencc_nor_lexicons():
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "sys.argv = ['cgt', '--help']\n"
+        "from cgt_cli.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        "heavy = ['opencc', 'cgt_cli.lexicon', 'cgt_cli.entities', 'cgt_cli.timex', 'charset_normalizer', 'regex']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"

@@ -27,13 +27,15 @@ _LEADING = re.compile(
     r"上午|下午|晚上|晚间|[^,]{0,8}注意到|并|又|还|已经|已|将|于|在|,|\s)+"
 )
 _ORGANISER = re.compile(r"由[^,。]{1,60}?(?:主办|承办|举办|联合举办|指导|发起|牵头)的")
-_NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|会|人|方|式")
+_NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|申请|许可|会|人|方|式")
+_LISTED = re.compile(r"上市(?:公司|企业)")  # listed companies, not a listing
+_REPORTING = ("宣布", "发布")  # 宣布，其产品获批上市: what is announced is the event
 _AGENTS = re.compile(r"由[^,。的]{1,80}?(?:等)?(?:共同|联合)?$")
 _LIST = re.compile(  # the rest of an enumeration `A、B、C等` / `A、B、C三部门联合`
     r"(?:、[^、,。《》“”]{1,30}?)+(?:等|(?=[一二三四五六七八九十两\d]+(?:个|家)?(?:部门|单位|机构|企业|方))|(?=联合|共同|$))"
 )
 _BARE_PREDICATE = ("获", "被", "受", "经", "正式", "首次", "成功", "顺利", "再次", "又", "还", "也")
-_VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "亮相", "开园", "开业", "成立")
+_VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "签署", "签订", "亮相", "开园", "开业", "成立")
 _NOT_A_PLACE = r"(?:会|活动|仪式|典礼|范围|过程|论坛|峰会)[上中内]?$|期间$"
 _ALIAS_NOTE = re.compile(r"\((?:以下|下文|下)?简称[^)]*\)")
 
@@ -125,8 +127,12 @@ def _governed_verb(text: str, mention: TimeMention, region_end: int, s_start: in
     attributive = None
     for match in _verbs().finditer(text, mention.end, region_end):
         if main and _CLAUSE_BREAK.search(text, main[-1].end(), match.start()):
-            break
+            if main[-1].group() not in _REPORTING or text[main[-1].end() : main[-1].end() + 1] == "《":
+                break
+            main = []  # 宣布, then a clause with the happening itself
         if _inside_name(text, mention.end, match.start()) or _NOUN_AFTER.match(text, match.end()):
+            continue
+        if _LISTED.match(text, match.start()):
             continue
         if text.startswith("的", match.end()) or text.startswith("了的", match.end()):
             attributive = attributive or match

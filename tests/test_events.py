@@ -108,6 +108,21 @@ PASSAGES = [
         id="no year anywhere: not on the timeline",
     ),
     pytest.param(
+        "2024-03-01 10:12 第一财经\n2月29日,某某药业宣布,其CAR-T产品获国家药品监督管理局批准上市。\n",
+        [("2024-02-29", "anchor", "其CAR-T产品获国家药品监督管理局批准上市", None)],
+        id="what is announced is the event, not the announcing",
+    ),
+    pytest.param(
+        "2024-03-01 10:12 第一财经\n该产品于2022年10月递交上市申请。2023年,园区新增上市公司3家。\n",
+        [("2022-10", "explicit", "该产品递交上市申请", None)],
+        id="上市申请 and 上市公司 are nouns",
+    ),
+    pytest.param(
+        "2023年8月15日 香港經濟日報\n8月14日,香(xiāng)港科技園與南山區政府在深圳簽署合作備忘錄。\n",
+        [("2023-08-14", "anchor", "香港科技园与南山区政府签署合作备忘录", "深圳")],
+        id="a signing and where it took place, traditional",
+    ),
+    pytest.param(
         "2020-10-10 09:00 齐鲁晚报\n11月5日,青岛细胞产业园动工。\n上午10时,企业代表参观园区。\n",
         [("2020-11-05", "anchor", "青岛细胞产业园动工", None)],
         id="clock times are not dates",

@@ -146,8 +146,13 @@ def _warn(message: str) -> None:
 
 
 def _print(renderable) -> None:
+    """Print once: Rich on a terminal; a long Text piped elsewhere goes out as plain lines."""
     from rich.console import Console
+    from rich.text import Text
 
+    if isinstance(renderable, Text) and not sys.stdout.isatty():
+        sys.stdout.write(renderable.plain + "\n")
+        return
     Console(highlight=False).print(renderable)
 
 
@@ -200,7 +205,7 @@ def timeline(
     if as_json:
         _print_json([export.event_record(index, e) for e in events])
     elif events:
-        _print(render.timeline_table(index, events, quotes))
+        _print(render.timeline_view(index, events, quotes))
     _finish(index, bool(events))
 
 

@@ -68,28 +68,25 @@ def citation(article: Article, start: int) -> str:
     return safe(" · ".join(parts))
 
 
-def grep_view(index: Index, hits: list[Span], chars: int | None, with_source: bool) -> Group:
-    parts: list = []
+def grep_view(index: Index, hits: list[Span], chars: int | None, with_source: bool) -> Text:
+    """Hits grouped by article: `line:column: context` with the match highlighted."""
+    text = Text()
     current = None
     for hit in hits:
         article = index.article(hit.article_id)
         if article.id != current:
-            current = article.id
             heading = f"{article.id}  {title_of(article) or ''}".rstrip()
-            parts.append(Text(("\n" if len(parts) else "") + safe(heading), style="bold magenta"))
-        parts.append(_hit_line(article, hit, chars))
+            text.append(("\n" if current is not None else "") + safe(heading) + "\n", style="bold magenta")
+            current = article.id
+        line, column = article.line_col(hit.start)
+        start, end = context_range(article, hit, chars)
+        text.append(f"{line}:{column}: ", style="green")
+        text.append(safe(article.text[start : hit.start]))
+        text.append(safe(article.text[hit.start : hit.end]), style="bold red")
+        text.append(safe(article.text[hit.end : end]) + "\n")
         if with_source:
-            parts.append(Text("    — " + citation(article, hit.start), style="dim"))
-    return Group(*parts)
-
-
-def _hit_line(article: Article, hit: Span, chars: int | None) -> Text:
-    line, column = article.line_col(hit.start)
-    start, end = context_range(article, hit, chars)
-    text = Text(f"{line}:{column}: ", style="green")
-    text.append(safe(article.text[start : hit.start]))
-    text.append(safe(article.text[hit.start : hit.end]), style="bold red")
-    text.append(safe(article.text[hit.end : end]))
+            text.append("    — " + citation(article, hit.start) + "\n", style="dim")
+    text.rstrip()
     return text
 
 
@@ -117,50 +114,38 @@ def date_label(event: Event) -> str:
     return ("~" if event.resolution == "context" else "") + label
 
 
-def timeline_table(index: Index, events: list[Event], quotes: bool = False) -> Table:
-    inferred = any(e.resolution == "context" for e in events)
-    table = Table(
-        caption="~ year taken from another date in the same article (no published date)" if inferred else None,
-        caption_justify="left",
-    )
-    table.add_column("date", no_wrap=True)
-    table.add_column("what happened", overflow="fold", ratio=3)
-    table.add_column("where", overflow="fold", ratio=1)
-    table.add_column("source", overflow="fold", ratio=1)
+def timeline_view(index: Index, events: list[Event], quotes: bool = False) -> Text:
+    """Events grouped by year, one line each: date, what happened, @ where, — source."""
+    text = Text()
     year = None
     for event in events:
         event_year = event.date[:4] if event.date[:1].isdigit() else "year unknown"
         if event_year != year:
-            if year is not None:
-                table.add_section()
-            table.add_row(Text(event_year, style="bold cyan"), "", "", "")
+            text.append(("\n" if year is not None else "") + event_year + "\n", style="bold cyan")
             year = event_year
-        table.add_row(
-            date_label(event),
-            _what(index, event, quotes),
-            safe(event.place or ""),
-            _sources(index, event),
-        )
-    return table
-
-
-def _what(index: Index, event: Event, quotes: bool) -> Text:
-    text = Text(safe(event.summary), style="italic" if event.kind == "fact" else "")
-    if event.kind == "fact":
-        text.append("  (fact)", style="dim")
-    if quotes:
-        for quote in event.quotes:
-            article = index.article(quote.article_id)
-            text.append("\n“" + safe(article.text[quote.start : quote.end]) + "”", style="dim")
+        text.append(f"  {date_label(event):<13}", style="green")
+        text.append(safe(event.summary), style="italic" if event.kind == "fact" else "")
+        if event.kind == "fact":
+            text.append("  (fact)", style="dim")
+        if event.place:
+            text.append(f"  @ {safe(event.place)}", style="cyan")
+        text.append("  — " + _sources(index, event) + "\n", style="dim")
+        if quotes:
+            for quote in event.quotes:
+                article = index.article(quote.article_id)
+                text.append(f"{'':15}“{safe(article.text[quote.start : quote.end])}”\n", style="dim")
+    if any(e.resolution == "context" for e in events):
+        text.append("\n~ year taken from another date in the same article (no published date)\n", style="dim")
+    text.rstrip()
     return text
 
 
 def _sources(index: Index, event: Event) -> str:
-    lines = []
+    labels = []
     for article_id in event.sources:
         article = index.article(article_id)
-        lines.append(f"{outlet_label(article)} {published_label(article)}")
-    return safe("\n".join(lines))
+        labels.append(f"{outlet_label(article)} {published_label(article)}")
+    return safe("; ".join(labels))
 
 
 def candidates_table(query: str, entities: list[Entity]) -> Table:
@@ -201,7 +186,7 @@ def entity_card(index: Index, card, quotes: int | None = 5) -> Panel:
     if entity.roles:
         parts += [Text("\nroles", style="bold"), _roles_table(index, entity)]
     if card.events:
-        parts += [Text("\nevents", style="bold"), timeline_table(index, card.events)]
+        parts += [Text("\nevents", style="bold"), timeline_view(index, card.events)]
     if card.related:
         parts += [Text("\nrelated (sentences shared)", style="bold"), _related_text(card.related)]
     shown = card.quotes if quotes is None else card.quotes[:quotes]

@@ -34,6 +34,7 @@ __all__ = [
     "EntityHit",
     "RoleHit",
     "find_aliases",
+    "find_all",
     "find_entities",
     "find_roles",
     "is_generic",
@@ -111,10 +112,20 @@ def _segments(text: str, spans: Iterable[tuple[int, int]]) -> list[_Segment]:
     return [_Segment(text, lo, hi) for lo, hi in merged]
 
 
+def find_all(text: str, spans: Iterable[tuple[int, int]]) -> tuple[list[EntityHit], list[RoleHit], list[Alias]]:
+    """`find_entities`, `find_roles` and `find_aliases` at once, sharing their work."""
+    segments = _segments(text, spans)
+    aliases = _aliases(segments)
+    return _entities(segments), _roles_in(segments, aliases), aliases
+
+
 def find_entities(text: str, spans: Iterable[tuple[int, int]]) -> list[EntityHit]:
     """Every named body, place, policy and person in the spans, in text order;
     a name written inside a longer one (浙江大学 in 浙江大学医学院) is a hit too."""
-    segments = _segments(text, spans)
+    return _entities(_segments(text, spans))
+
+
+def _entities(segments: list[_Segment]) -> list[EntityHit]:
     hits: set[EntityHit] = set()
     for seg in segments:
         hits |= {_hit(seg, f) for f in seg.bodies if f.shown}
@@ -198,7 +209,11 @@ def find_roles(text: str, spans: Iterable[tuple[int, int]]) -> list[RoleHit]:
     """Each title written before a person's name, with the organisation
     written before the title; titles listed with 、 before it each give one."""
     segments = _segments(text, spans)
-    shorts = {a.short: a.full for a in _aliases(segments)}
+    return _roles_in(segments, _aliases(segments))
+
+
+def _roles_in(segments: list[_Segment], aliases: list[Alias]) -> list[RoleHit]:
+    shorts = {a.short: a.full for a in aliases}
     roles = []
     for seg in segments:
         for draft in seg.titled:

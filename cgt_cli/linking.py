@@ -23,9 +23,7 @@ from cgt_cli.entities import (
     Alias,
     EntityHit,
     RoleHit,
-    find_aliases,
-    find_entities,
-    find_roles,
+    find_all,
     is_generic,
     name_key,
     variants,
@@ -80,12 +78,8 @@ class Names:
 
 def find_names(article: Article) -> Names:
     """Entities, roles and aliases in the article's title and body."""
-    spans = article.content()
-    return Names(
-        tuple(find_entities(article.simple, spans)),
-        tuple(find_roles(article.simple, spans)),
-        tuple(find_aliases(article.simple, spans)),
-    )
+    hits, roles, aliases = find_all(article.simple, article.content())
+    return Names(tuple(hits), tuple(roles), tuple(aliases))
 
 
 def link_entities(articles: list[Article], names: dict[str, Names]) -> Linked:

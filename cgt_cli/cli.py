@@ -212,7 +212,7 @@ def timeline(
 @command
 def show(
     name: Annotated[str, typer.Argument(help="An organisation, park, alliance, person, place or document, in either script.")],
-    all_quotes: Annotated[bool, typer.Option("--all", help="Show every quote, not only the first 5.")] = False,
+    all_quotes: Annotated[bool, typer.Option("--all", help="Show every quote and event, not only the first 5 and 20.")] = False,
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,

@@ -99,7 +99,14 @@ def card(index: Index, entity: Entity) -> Card:
 
 def events_of(index: Index, entity: Entity) -> list[Event]:
     """Timeline events (and facts) whose sentence names the entity."""
-    return [e for e in index.events + index.undated if any(_inside(m, q) for q in e.quotes for m in entity.mentions)]
+    by_article: dict[str, list[Span]] = {}
+    for mention in entity.mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    return [
+        event
+        for event in index.events + index.undated
+        if any(_inside(m, q) for q in event.quotes for m in by_article.get(q.article_id, ()))
+    ]
 
 
 def _inside(mention: Span, quote: Span) -> bool:
@@ -108,16 +115,20 @@ def _inside(mention: Span, quote: Span) -> bool:
 
 def related(index: Index, entity: Entity) -> list[tuple[Entity, int]]:
     """Other entities named in the same sentences, with the number of sentences shared."""
+    sentences: dict[tuple[str, tuple[int, int]], list[Span]] = {}
+    for mention in entity.mentions:
+        sentences.setdefault((mention.article_id, _sentence(index, mention)), []).append(mention)
     counts: Counter[int] = Counter()
-    for article_id, sentence in {(m.article_id, _sentence(index, m)) for m in entity.mentions}:
+    for (article_id, sentence), own in sentences.items():
         others = set()
         for start, end, number in _mentions_in(index, article_id, sentence):
             other = index.entities[number]
-            own = other is entity or other.name in entity.places
-            if not own and not any(_overlap(m, start, end) for m in entity.mentions):
-                others.add(number)
+            if other is entity or other.name in entity.places or any(_overlap(m, start, end) for m in own):
+                continue
+            others.add(number)
         counts.update(others)
-    return [(index.entities[n], c) for n, c in sorted(counts.items(), key=lambda x: (-x[1], index.entities[x[0]].name))]
+    ranked = sorted(counts.items(), key=lambda x: (-x[1], index.entities[x[0]].name))
+    return [(index.entities[n], c) for n, c in ranked]
 
 
 def _overlap(mention: Span, start: int, end: int) -> bool:

@@ -180,16 +180,20 @@ def entities_table(cards: list) -> Table:
     return table
 
 
-def entity_card(index: Index, card, quotes: int | None = 5) -> Panel:
+def entity_card(index: Index, card, most: int | None = 5) -> Panel:
+    """The card; `most` quotes (and four times as many events), None for all."""
     entity = card.entity
     parts: list = [_card_facts(card)]
     if entity.roles:
         parts += [Text("\nroles", style="bold"), _roles_table(index, entity)]
     if card.events:
-        parts += [Text("\nevents", style="bold"), timeline_view(index, card.events)]
+        events = card.events if most is None else card.events[: most * 4]
+        parts += [Text(f"\nevents ({len(events)} of {len(card.events)})", style="bold"), timeline_view(index, events)]
+        if len(events) < len(card.events):
+            parts.append(Text("  … the rest with --all, or: cgt timeline --entity NAME", style="dim"))
     if card.related:
         parts += [Text("\nrelated (sentences shared)", style="bold"), _related_text(card.related)]
-    shown = card.quotes if quotes is None else card.quotes[:quotes]
+    shown = card.quotes if most is None else card.quotes[:most]
     if shown:
         parts.append(Text(f"\nquotes ({len(shown)} of {len(card.quotes)})", style="bold"))
         for quote in shown:

@@ -13,7 +13,6 @@ The rules come from what such pages share, not from any one site.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from cgt_cli import lexicon
 from cgt_cli.model import Layout
@@ -205,11 +204,4 @@ def _outlet_from_follow_lines(text: str, lines: list[tuple[int, int]]) -> str | 
         follow = _FOLLOW.match(text[start:end])
         if follow:
             return follow.group("outlet")
-    return None
-
-
-def published_date(layout: Layout) -> date | None:
-    """The published day as a date, when the layout knows it to the day."""
-    if layout.published and re.fullmatch(r"\d{4}-\d\d-\d\d", layout.published):
-        return date.fromisoformat(layout.published)
     return None

@@ -220,7 +220,7 @@ def show(
 ) -> None:
     """The card of one entity: kind, aliases, where, roles, events, related entities, quotes.
 
-    NAME is matched exactly, then as an alias or spelling (麗山 finds 丽山), then as
+    NAME is matched exactly, then as an alias or spelling (濟南 finds 济南), then as
     a unique part of a name. A name several entities share lists the candidates
     (exit 1); an unknown name suggests similar ones (exit 1).
 
@@ -228,9 +228,9 @@ def show(
 
       cgt show 山东大学
 
-      cgt show 麗山國際細胞醫學產業園
+      cgt show 無錫市科技局
 
-      cgt show 芦延华 --json
+      cgt show 李进 --json
 
       cgt show 联盟            # lists every alliance it could mean
     """

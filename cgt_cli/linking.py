@@ -6,7 +6,7 @@ body. Here they become corpus-wide entities:
   form, short name); a person links by exact name;
 - a name too generic to tell bodies apart (细胞与基因治疗产业联盟, or a 简称 like
   联盟) links only inside its own article;
-- a leading zone (济南片区明湖…产业园) is split off as where the body is;
+- a leading zone (X片区Y产业园) is split off as where the body is;
 - explicit short names (下简称“X”) and a company's short name (康远医药 for
   杭州康远医药科技有限公司) add mentions where they are used.
 """

@@ -73,7 +73,7 @@ def find_entity(index: Index, query: str) -> Entity:
 
 
 def suggestions(wanted: str, names: set[str], most: int = 5) -> list[str]:
-    """Names like `wanted`: compared whole and window by window (明胡 → 明湖…产业园)."""
+    """Names like `wanted`: compared whole and window by window (苏洲 → 苏州…产业园)."""
     scored = []
     for name in names:
         windows = [name[i : i + len(wanted)] for i in range(max(1, len(name) - len(wanted) + 1))]

@@ -42,7 +42,7 @@ def sources_table(articles: list[Article]) -> Table:
         caption="~ inferred from the page, not stated in its header",
         caption_justify="left",
     )
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", overflow="fold", min_width=8)
     table.add_column("title", overflow="fold", min_width=12)
     for column in ("outlet", "published", "script"):
         table.add_column(column, no_wrap=True)

@@ -170,3 +170,11 @@ def test_help_loads_neither_opencc_nor_lexicons():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "[]"
+
+
+def test_sources_table_fits_80_columns(cgt):
+    result = cgt("sources", env={"COLUMNS": "80"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "chars" in lines[2] and lines[2].endswith("┃")
+    assert all(len(line) <= 80 for line in lines)

@@ -10,7 +10,7 @@ from functools import cached_property
 from cgt_cli.corpus import Skipped
 from cgt_cli.errors import CgtError
 from cgt_cli.model import Article, Entity, Event, Span
-from cgt_cli.normalize import fold_width, to_simplified
+from cgt_cli.normalize import simplify
 from cgt_cli.timex import interval
 
 
@@ -53,7 +53,7 @@ def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False
     """
     if not pattern:
         raise CgtError("empty pattern: give the text to search for")
-    simple = fold_width(to_simplified(pattern))
+    simple = simplify(pattern)
     if not regex:
         return re.compile(re.escape(simple), re.IGNORECASE if ignore_case else 0)
     import regex as engine
@@ -117,7 +117,7 @@ def timeline(
     last = parse_bound(until, "--to")[1] if until else None
     if source is not None and source not in {a.id for a in index.articles}:
         raise CgtError(f"no article with id {source!r}: see `cgt sources`")
-    wanted = fold_width(to_simplified(entity)) if entity else None
+    wanted = simplify(entity) if entity else None
     chosen = []
     for event in index.undated if undated else index.events:
         if event.kind == "fact" and not facts:

@@ -11,7 +11,7 @@ from cgt_cli.entities import is_generic
 from cgt_cli.errors import NOT_FOUND, CgtError
 from cgt_cli.index import Index
 from cgt_cli.model import Entity, Event, Span
-from cgt_cli.normalize import fold_width, to_simplified
+from cgt_cli.normalize import simplify
 from cgt_cli.sentences import sentence_at
 
 
@@ -52,7 +52,7 @@ def find_entity(index: Index, query: str) -> Entity:
 
     A generic word (联盟, 中心) lists every entity it could mean.
     """
-    wanted = fold_width(to_simplified(query.strip()))
+    wanted = simplify(query.strip())
     if not wanted:
         raise CgtError("empty name: give the name to look up")
     entities = index.entities

@@ -57,6 +57,11 @@ def strip_pinyin(raw: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     return "".join(pieces), tuple(removed)
 
 
+def simplify(text: str) -> str:
+    """A query or name as matched against `Article.simple`: Simplified, half-width."""
+    return fold_width(to_simplified(text))
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII and the ideographic space to half-width, one for one."""
     return text.translate(_FULLWIDTH)

@@ -89,11 +89,12 @@ def _ranked(entities: list[Entity]) -> list[Entity]:
 
 def card(index: Index, entity: Entity) -> Card:
     """Everything the corpus says of one entity."""
+    sentences = _sentences(index, entity)
     return replace(
         _summary_card(index, entity),
         events=events_of(index, entity),
-        related=related(index, entity),
-        quotes=_quotes(index, entity),
+        related=related(index, entity, sentences),
+        quotes=[Span(article_id, start, end) for article_id, (start, end) in sentences],
     )
 
 
@@ -113,11 +114,16 @@ def _inside(mention: Span, quote: Span) -> bool:
     return mention.article_id == quote.article_id and quote.start <= mention.start and mention.end <= quote.end
 
 
-def related(index: Index, entity: Entity) -> list[tuple[Entity, int]]:
-    """Other entities named in the same sentences, with the number of sentences shared."""
+def _sentences(index: Index, entity: Entity) -> dict[tuple[str, tuple[int, int]], list[Span]]:
+    """The sentences that name the entity, first mentions first, with its mentions in each."""
     sentences: dict[tuple[str, tuple[int, int]], list[Span]] = {}
     for mention in entity.mentions:
         sentences.setdefault((mention.article_id, _sentence(index, mention)), []).append(mention)
+    return sentences
+
+
+def related(index: Index, entity: Entity, sentences: dict) -> list[tuple[Entity, int]]:
+    """Other entities named in `sentences` (see `_sentences`), with the number shared."""
     counts: Counter[int] = Counter()
     for (article_id, sentence), own in sentences.items():
         others = set()
@@ -148,14 +154,6 @@ def _mentions_in(index: Index, article_id: str, sentence: tuple[int, int]):
             break
         if end <= sentence[1]:
             yield start, end, number
-
-
-def _quotes(index: Index, entity: Entity) -> list[Span]:
-    seen = {}
-    for mention in entity.mentions:
-        start, end = _sentence(index, mention)
-        seen.setdefault((mention.article_id, start), Span(mention.article_id, start, end))
-    return list(seen.values())
 
 
 def entity_rows(index: Index, kind: str | None = None, min_mentions: int = 1) -> list[Card]:

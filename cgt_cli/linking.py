@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from cgt_cli.entities import (
@@ -280,8 +280,7 @@ def _flag_conflicts(roles: list[Role]) -> list[Role]:
     titles: dict[tuple, set[str]] = defaultdict(set)
     for role in roles:
         titles[(role.person, role.organisation)].add(role.title)
-    unique = list({(r.person, r.title, r.organisation, r.span.article_id): r for r in reversed(roles)}.values())[::-1]
-    return [
-        Role(r.person, r.title, r.organisation, r.span, len(titles[(r.person, r.organisation)]) > 1)
-        for r in unique
-    ]
+    unique: dict[tuple, Role] = {}
+    for role in roles:  # one role per person, title, organisation and article: the first said
+        unique.setdefault((role.person, role.title, role.organisation, role.span.article_id), role)
+    return [replace(r, conflict=len(titles[(r.person, r.organisation)]) > 1) for r in unique.values()]

@@ -36,7 +36,7 @@ class Skipped:
 
 
 class SkipFile(Exception):
-    """Raised by `read_document` with the reason a file cannot be used."""
+    """Raised by `read_bytes` and `decode` with the reason a file cannot be used."""
 
 
 def bundled_seeds() -> Path:
@@ -75,17 +75,30 @@ def _files_in(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
-    """Read every file; unusable ones come back as `Skipped`, never as an exception."""
+def read_files(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:
+    """(id, file, bytes) of every readable file; unusable ones come back as `Skipped`."""
     ids = unique_ids(paths)
-    documents, skipped = [], []
+    entries, skipped = [], []
     for path in paths:
         try:
-            raw, encoding = read_text(path)
+            entries.append((ids[path], str(path), read_bytes(path)))
         except SkipFile as why:
             skipped.append(Skipped(str(path), str(why)))
+    return entries, skipped
+
+
+def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
+    """Read and decode every file; unusable ones come back as `Skipped`, never as an exception."""
+    entries, skipped = read_files(paths)
+    documents = []
+    for article_id, file, data in entries:
+        try:
+            raw, encoding = decode(data)
+        except SkipFile as why:
+            skipped.append(Skipped(file, str(why)))
             continue
-        documents.append(Document(ids[path], str(path), raw, encoding))
+        documents.append(Document(article_id, file, raw, encoding))
+    skipped.sort(key=lambda s: s.file)
     return documents, skipped
 
 
@@ -95,11 +108,6 @@ def unique_ids(paths: list[Path]) -> dict[Path, str]:
     for path in paths:
         stems[path.stem] = stems.get(path.stem, 0) + 1
     return {p: p.stem if stems[p.stem] == 1 else p.with_suffix("").as_posix() for p in paths}
-
-
-def read_text(path: Path) -> tuple[str, str]:
-    """The decoded text of one file and the encoding it was in."""
-    return decode(read_bytes(path))
 
 
 def read_bytes(path: Path) -> bytes:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from cgt_cli.cache import Cache, code_version, content_key
-from cgt_cli.corpus import Document, SkipFile, Skipped, decode, read_bytes, unique_ids
+from cgt_cli.corpus import Document, SkipFile, Skipped, decode, read_files
 from cgt_cli.index import Index
 from cgt_cli.model import Article, Entity, Event
 from cgt_cli.timex import sort_key
@@ -42,7 +42,7 @@ def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None
         index = cache.get_snapshot(snapshot_key)
         if isinstance(index, Index):
             return index, LoadStats(len(paths), 0, len(index.articles), len(index.skipped), True, _since(began))
-    entries, skipped = _read_all(paths)
+    entries, skipped = read_files(paths)
     keys = [content_key(data) for _, _, data in entries]
     known = cache.get_articles(sorted(set(keys))) if cache else {}
     todo = [(n, entry) for n, entry in enumerate(entries) if keys[n] not in known]
@@ -76,17 +76,6 @@ def corpus_key(paths: list[Path]) -> str | None:
             return None  # a missing or unreadable file: build afresh, report it
         digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
     return digest.hexdigest()
-
-
-def _read_all(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:
-    ids = unique_ids(paths)
-    entries, skipped = [], []
-    for path in paths:
-        try:
-            entries.append((ids[path], str(path), read_bytes(path)))
-        except SkipFile as why:
-            skipped.append(Skipped(str(path), str(why)))
-    return entries, skipped
 
 
 def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progress | None) -> dict[int, object]:

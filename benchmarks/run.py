@@ -48,15 +48,15 @@ start = time.perf_counter()
 from cgt_cli.corpus import find_files
 from cgt_cli.pipeline import load_index
 imported = time.perf_counter()
-index, _stats = load_index(find_files([sys.argv[1]]), None)
+store, _stats = load_index(find_files([sys.argv[1]]), None)
 built = time.perf_counter()
 me, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
 print(json.dumps({
     "import_s": imported - start, "seconds": built - imported,
     "cpu_s": me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime,
     "peak_rss_mb": me.ru_maxrss / 1024, "worker_peak_rss_mb": workers.ru_maxrss / 1024,
-    "articles": len(index.articles), "skipped": len(index.skipped), "events": len(index.events),
-    "entities": len(index.entities),
+    "articles": store.count("texts"), "skipped": len(store.skipped), "events": store.count("events"),
+    "entities": store.count("entities"),
 }))
 """
 

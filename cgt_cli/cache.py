@@ -1,12 +1,12 @@
 """The persistent index: one SQLite file in the user's cache directory.
 
-Two tables, both keyed so that a stale entry is never used:
-- `articles`: one processed file per content key (SHA-256 of the file's bytes
+Two kinds of entries, both keyed so that a stale one is never used:
+- `processed`: one processed file per content key (SHA-256 of the file's bytes
   and of cgt's own code and lexicons), so only new or changed files are
   processed again, wherever they live;
-- `snapshots`: the whole index of a corpus, keyed by the corpus' files with
-  their sizes and modification times, for an instant warm start. Only the
-  most recent few are kept.
+- corpora: a whole corpus laid out as the query tables of `store`, keyed by
+  the corpus' files with their sizes and modification times, for an instant
+  warm start. Only the most recently used few are kept.
 Every write is one SQLite transaction: a crash leaves the old state. A corrupt
 or foreign file is replaced (with a warning); a directory that cannot be
 written means working without a cache (with one warning).
@@ -21,15 +21,14 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
-from cgt_cli import __version__
+from cgt_cli import __version__, store
 
 FILE_NAME = "index.sqlite"
-FORMAT = "cgt-index-1"
-SNAPSHOTS_KEPT = 4
+FORMAT = "cgt-index-2"
+CORPORA_KEPT = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, data BLOB NOT NULL, used REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS processed (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -66,7 +65,7 @@ class Cache:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(f"SELECT key, data FROM articles WHERE key IN ({marks})", chunk)
+            rows = self._db.execute(f"SELECT key, data FROM processed WHERE key IN ({marks})", chunk)
             for key, data in rows:
                 value = _unpickled(data)
                 if value is not None:
@@ -76,25 +75,25 @@ class Cache:
     def put_articles(self, entries: dict[str, object]) -> None:
         rows = [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()]
         with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows)
+            self._db.executemany("INSERT OR REPLACE INTO processed VALUES (?, ?)", rows)
 
-    def get_snapshot(self, key: str):
-        row = self._db.execute("SELECT data FROM snapshots WHERE key = ?", (key,)).fetchone()
+    def get_corpus(self, key: str) -> store.Store | None:
+        """The corpus stored under `key`, marked as just used."""
+        row = self._db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         with self._db:
-            self._db.execute("UPDATE snapshots SET used = julianday('now') WHERE key = ?", (key,))
-        return _unpickled(row[0])
+            self._db.execute("UPDATE corpora SET used = julianday('now') WHERE id = ?", row)
+        return store.Store(self._db, row[0])
 
-    def put_snapshot(self, key: str, value: object) -> None:
-        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    def put_corpus(self, key: str, index) -> store.Store:
+        """Store the corpus under `key`; only the CORPORA_KEPT most recently used stay."""
+        corpus = store.write(self._db, key, index)
         with self._db:
-            self._db.execute("INSERT OR REPLACE INTO snapshots VALUES (?, ?, julianday('now'))", (key, data))
-            self._db.execute(
-                "DELETE FROM snapshots WHERE key NOT IN "
-                "(SELECT key FROM snapshots ORDER BY used DESC LIMIT ?)",
-                (SNAPSHOTS_KEPT,),
-            )
+            stale = self._db.execute("SELECT id FROM corpora ORDER BY used DESC, id DESC LIMIT -1 OFFSET ?", (CORPORA_KEPT,))
+            for (old,) in stale.fetchall():
+                store.drop(self._db, old)
+        return store.Store(self._db, corpus)
 
     def close(self) -> None:
         self._db.close()
@@ -129,12 +128,13 @@ def _connect(path: Path) -> Cache:
         db = sqlite3.connect(path, timeout=10)
         db.executescript(_SCHEMA)
         row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        if row is None and not db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        if row is None and not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT IN ('meta', 'processed', 'sqlite_sequence')").fetchone():
             with db:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
         elif row is None or row[0] != FORMAT:
             db.close()
             raise _Foreign("is not a cgt index of this version")
+        store.create(db)
     except sqlite3.OperationalError:
         raise
     except sqlite3.DatabaseError as error:

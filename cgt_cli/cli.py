@@ -72,13 +72,32 @@ def _options(
     """Timelines and facts from Chinese cell and gene therapy (CGT) news."""
 
 
+_opened: list = []  # stores the running command reads from
+_warned: set[str] = set()  # what the running command has said on stderr
+
+
 def command(function):
-    """Register a command whose CgtError becomes one line on stderr and its exit code."""
+    """Register a command whose CgtError becomes one line on stderr and its exit code.
+
+    A damaged row in the persistent index costs one rebuild of the corpus, with a warning.
+    """
 
     @functools.wraps(function)
     def run(*args, **kwargs):
+        import sqlite3
+
+        from cgt_cli.store import Damaged
+
+        _warned.clear()
         try:
-            return function(*args, **kwargs)
+            for attempt in (1, 2):
+                try:
+                    return function(*args, **kwargs)
+                except (Damaged, sqlite3.DatabaseError) as error:
+                    if attempt == 2 or isinstance(error, sqlite3.OperationalError) or not _opened:
+                        raise
+                    _warn(f"the persistent index is damaged ({error}): rebuilding this corpus")
+                    _close_opened(forget=True)
         except CgtError as error:
             _warn(error.message)
             raise typer.Exit(error.exit_code) from None
@@ -87,14 +106,30 @@ def command(function):
         except Exception as error:  # a bug: still one line, never a traceback
             _warn(f"internal error: {type(error).__name__}: {error}")
             raise typer.Exit(ERROR) from None
+        finally:
+            _close_opened()
 
     return app.command()(run)
 
 
+def _close_opened(forget: bool = False) -> None:
+    import sqlite3
+
+    while _opened:
+        store = _opened.pop()
+        try:
+            if forget:
+                store.forget()
+        except sqlite3.Error:
+            pass  # the next load finds the damage again
+        finally:
+            store.close()
+
+
 def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bool = False):
-    """Read the corpus into an index (through the cache); report skipped files on stderr."""
-    index, _ = _load_with_stats(corpus, cache_dir, no_cache)
-    return index
+    """The corpus' store (through the cache); skipped files reported on stderr."""
+    store, _ = _load_with_stats(corpus, cache_dir, no_cache)
+    return store
 
 
 def _load_with_stats(corpus, cache_dir, no_cache):
@@ -106,15 +141,17 @@ def _load_with_stats(corpus, cache_dir, no_cache):
     cache = None if no_cache else open_cache(cache_dir or default_directory(), _warn)
     try:
         with _progress_bar() as progress:
-            index, stats = load_index(paths, cache, progress)
-    finally:
+            store, stats = load_index(paths, cache, progress)
+    except BaseException:
         if cache:
             cache.close()
-    for skip in index.skipped:
+        raise
+    _opened.append(store)  # it reads on while the command runs; `command` closes it
+    for skip in store.skipped:
         _warn(f"skipped {skip.file}: {skip.reason}")
-    if not index.articles:
+    if not store.count("texts"):
         raise CgtError("no readable articles in the corpus")
-    return index, stats
+    return store, stats
 
 
 @contextlib.contextmanager
@@ -140,17 +177,19 @@ def _progress_bar():
 
 
 def _warn(message: str) -> None:
+    """One line on stderr, once per command run."""
     from cgt_cli.render import safe
 
-    print(f"cgt: {safe(message)}", file=sys.stderr)
+    if message not in _warned:
+        _warned.add(message)
+        print(f"cgt: {safe(message)}", file=sys.stderr)
 
 
 def _print(renderable) -> None:
-    """Print once: Rich on a terminal; a long Text piped elsewhere goes out as plain lines."""
+    """Print once: Rich on a terminal; styled text piped elsewhere goes out as plain lines."""
     from rich.console import Console
-    from rich.text import Text
 
-    if isinstance(renderable, Text) and not sys.stdout.isatty():
+    if hasattr(renderable, "plain") and not sys.stdout.isatty():
         sys.stdout.write(renderable.plain + "\n")
         return
     Console(highlight=False).print(renderable)
@@ -160,9 +199,9 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
-def _finish(index, found: bool) -> None:
+def _finish(store, found: bool) -> None:
     """Exit like grep: 2 when a file was skipped, else 0 found / 1 nothing found."""
-    if index.skipped:
+    if store.skipped:
         raise typer.Exit(ERROR)
     raise typer.Exit(FOUND if found else NOT_FOUND)
 
@@ -198,15 +237,15 @@ def timeline(
       cgt timeline --undated --corpus ~/news/
     """
     from cgt_cli import export, render
-    from cgt_cli.index import timeline as select
+    from cgt_cli.query import timeline as select
 
-    index = _load(corpus, cache_dir, no_cache)
-    events = select(index, since, until, entity, source, facts, undated)
+    store = _load(corpus, cache_dir, no_cache)
+    events = select(store, since, until, entity, source, facts, undated)
     if as_json:
-        _print_json([export.event_record(index, e) for e in events])
+        _print_json([export.event_record(e) for e in events])
     elif events:
-        _print(render.timeline_view(index, events, quotes))
-    _finish(index, bool(events))
+        _print(render.timeline_view(events, quotes))
+    _finish(store, bool(events))
 
 
 @command
@@ -237,21 +276,21 @@ def show(
     from cgt_cli import export, render
     from cgt_cli.lookup import Ambiguous, card, find_entity
 
-    index = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache)
     try:
-        entity = find_entity(index, name)
+        entity = find_entity(store, name)
     except Ambiguous as many:
         if as_json:
             _print_json(export.candidates_record(name, many.candidates))
         else:
             _print(render.candidates_table(name, many.candidates))
         raise typer.Exit(NOT_FOUND) from None
-    found = card(index, entity)
+    found = card(store, entity)
     if as_json:
-        _print_json(export.entity_record(index, found))
+        _print_json(export.entity_record(store, found))
     else:
-        _print(render.entity_card(index, found, None if all_quotes else 5))
-    _finish(index, True)
+        _print(render.entity_card(store, found, None if all_quotes else 5))
+    _finish(store, True)
 
 
 @command
@@ -281,13 +320,13 @@ def entities(
 
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-    index = _load(corpus, cache_dir, no_cache)
-    rows = entity_rows(index, kind, min_mentions)
+    store = _load(corpus, cache_dir, no_cache)
+    rows = entity_rows(store, kind, min_mentions)
     if as_json:
-        _print_json([export.entity_row(c) for c in rows])
+        _print_json([export.entity_row(r) for r in rows])
     elif rows:
         _print(render.entities_table(rows))
-    _finish(index, bool(rows))
+    _finish(store, bool(rows))
 
 
 @command
@@ -323,18 +362,18 @@ def grep(
       cgt grep 联盟 -C 10 --corpus ~/news/
     """
     from cgt_cli import export, render
-    from cgt_cli.index import compile_pattern, search
+    from cgt_cli.query import compile_pattern, search
 
     compiled = compile_pattern(pattern, regex, ignore_case)
-    index = _load(corpus, cache_dir, no_cache)
-    hits = search(index, compiled, everything)
+    store = _load(corpus, cache_dir, no_cache)
+    hits = search(store, compiled, everything)
     if as_json:
-        _print_json([export.hit_record(index, h, context) for h in hits])
+        _print_json([export.hit_record(store, h, context) for h in hits])
     elif count:
-        _print(render.count_table(index, hits))
+        _print(render.count_table(hits))
     elif hits:
-        _print(render.grep_view(index, hits, context, source))
-    _finish(index, bool(hits))
+        _print(render.grep_view(store, hits, context, source))
+    _finish(store, bool(hits))
 
 
 @command
@@ -354,12 +393,13 @@ def sources(
     """
     from cgt_cli import export, render
 
-    index = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache)
+    found = store.sources()
     if as_json:
-        _print_json([export.source_record(a) for a in index.articles])
+        _print_json([export.source_record(s) for s in found])
     else:
-        _print(render.sources_table(index.articles))
-    _finish(index, bool(index.articles))
+        _print(render.sources_table(found))
+    _finish(store, bool(found))
 
 
 @command
@@ -384,19 +424,19 @@ def index(
 
     built, stats = _load_with_stats(corpus, cache_dir, False)
     summary = {
-        "articles": len(built.articles),
+        "articles": built.count("texts"),
         "processed": stats.processed,
         "reused": stats.reused,
         "skipped": stats.skipped,
-        "events": sum(1 for e in built.events if e.kind == "event"),
-        "entities": len(built.entities),
+        "events": built.count("events", "undated = 0 AND kind = 'event'"),
+        "entities": built.count("entities"),
         "seconds": round(stats.seconds, 3),
         "cache": str((cache_dir or default_directory()) / "index.sqlite"),
     }
     if as_json:
         _print_json(summary)
     else:
-        how = "unchanged, read from the index" if stats.from_snapshot else (
+        how = "unchanged, read from the index" if stats.unchanged else (
             f"{stats.processed} processed, {stats.reused} reused from the index"
         )
         _print(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from cgt_cli.index import Index
-from cgt_cli.model import Article, Entity, Event, Role, Span
+from typing import TYPE_CHECKING
+
+from cgt_cli.model import Article, Role, Span
 from cgt_cli.sentences import sentence_at
+
+if TYPE_CHECKING:
+    from cgt_cli.lookup import Card
+    from cgt_cli.store import EntityRow, EventRow, Source, Store
 
 
 def title_of(article: Article) -> str | None:
@@ -16,21 +21,37 @@ def body_chars(article: Article) -> int:
     return sum(end - start for start, end in article.layout.body)
 
 
-def source_record(article: Article) -> dict:
+def published_label(article: Article | Source) -> str:
+    """The published date; `~` when inferred from the body, `unknown` when nowhere."""
     layout = article.layout
+    if not layout.published:
+        return "unknown"
+    return ("~" if layout.published_inferred else "") + layout.published
+
+
+def outlet_label(article: Article | Source) -> str:
+    """The outlet; `~` when only the page's follow buttons name it, `unknown` when nothing does."""
+    layout = article.layout
+    if not layout.outlet:
+        return "unknown"
+    return ("~" if layout.outlet_inferred else "") + layout.outlet
+
+
+def source_record(source: Source) -> dict:
+    layout = source.layout
     return {
-        "id": article.id,
-        "file": article.file,
-        "title": title_of(article),
+        "id": source.id,
+        "file": source.file,
+        "title": source.title,
         "outlet": layout.outlet,
         "outlet_inferred": layout.outlet_inferred,
         "published": layout.published,
         "published_time": layout.published_time,
         "published_inferred": layout.published_inferred,
         "published_basis": layout.published_basis,
-        "script": article.script,
-        "encoding": article.encoding,
-        "body_chars": body_chars(article),
+        "script": source.script,
+        "encoding": source.encoding,
+        "body_chars": source.body_chars,
     }
 
 
@@ -41,8 +62,8 @@ def context_range(article: Article, hit: Span, chars: int | None) -> tuple[int, 
     return max(0, hit.start - chars), min(len(article.text), hit.end + chars)
 
 
-def hit_record(index: Index, hit: Span, chars: int | None) -> dict:
-    article = index.article(hit.article_id)
+def hit_record(store: Store, hit: Span, chars: int | None) -> dict:
+    article = store.article(hit.article_id)
     line, column = article.line_col(hit.start)
     start, end = context_range(article, hit, chars)
     return {
@@ -69,21 +90,19 @@ def precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
 
 
-def event_record(index: Index, event: Event) -> dict:
-    quotes = []
-    for quote in event.quotes:
-        article = index.article(quote.article_id)
-        line, column = article.line_col(quote.start)
-        quotes.append(
-            {
-                "source": article.id,
-                "file": article.file,
-                "line": line,
-                "start": quote.start,
-                "end": quote.end,
-                "quote": article.text[quote.start : quote.end],
-            }
-        )
+def quote_record(article: Article, quote: Span) -> dict:
+    return {
+        "source": article.id,
+        "file": article.file,
+        "line": article.line_col(quote.start)[0],
+        "start": quote.start,
+        "end": quote.end,
+        "quote": article.text[quote.start : quote.end],
+    }
+
+
+def event_record(event: EventRow) -> dict:
+    quotes = event.quotes()
     return {
         "date": event.date,
         "precision": precision(event.date),
@@ -101,8 +120,8 @@ def event_record(index: Index, event: Event) -> dict:
     }
 
 
-def role_record(index: Index, role: Role) -> dict:
-    article = index.article(role.span.article_id)
+def role_record(store: Store, role: Role) -> dict:
+    article = store.article(role.span.article_id)
     return {
         "person": role.person,
         "title": role.title,
@@ -115,24 +134,23 @@ def role_record(index: Index, role: Role) -> dict:
     }
 
 
-def entity_row(card) -> dict:
-    entity = card.entity
+def entity_row(row: EntityRow) -> dict:
     return {
-        "name": entity.name,
-        "kind": entity.kind,
-        "scope": entity.scope,
-        "mentions": len(entity.mentions),
-        "articles": len(card.articles),
-        "first_seen": card.first_seen,
-        "last_seen": card.last_seen,
+        "name": row.name,
+        "kind": row.kind,
+        "scope": row.scope,
+        "mentions": row.mentions,
+        "articles": row.articles,
+        "first_seen": row.first_seen,
+        "last_seen": row.last_seen,
     }
 
 
-def entity_record(index: Index, card) -> dict:
+def entity_record(store: Store, card: Card) -> dict:
     entity = card.entity
     mentions = []
     for mention in entity.mentions:
-        article = index.article(mention.article_id)
+        article = store.article(mention.article_id)
         start, end = sentence_at(article.text, mention.start, mention.end)
         mentions.append(
             {
@@ -143,22 +161,20 @@ def entity_record(index: Index, card) -> dict:
                 "quote": article.text[start:end],
             }
         )
-    return entity_row(card) | {
+    return entity_row(card.row) | {
         "aliases": list(entity.aliases),
         "forms": list(entity.forms),
         "places": list(entity.places),
-        "roles": [role_record(index, r) for r in entity.roles],
-        "events": [event_record(index, e) for e in card.events],
+        "roles": [role_record(store, r) for r in entity.roles],
+        "events": [event_record(e) for e in card.events],
         "related": [{"name": e.name, "kind": e.kind, "count": n} for e, n in card.related],
         "mentions": mentions,
         "sources": card.articles,
     }
 
 
-def candidates_record(query: str, entities: list[Entity]) -> dict:
+def candidates_record(query: str, rows: list[EntityRow]) -> dict:
     return {
         "query": query,
-        "candidates": [
-            {"name": e.name, "kind": e.kind, "scope": e.scope, "mentions": len(e.mentions)} for e in entities
-        ],
+        "candidates": [{"name": e.name, "kind": e.kind, "scope": e.scope, "mentions": e.mentions} for e in rows],
     }

@@ -9,6 +9,7 @@ exactly the same length, so an offset means the same character in both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -128,3 +129,32 @@ class Event:
     quotes: tuple[Span, ...]  # the sentence(s) that say it, first one primary
     sources: tuple[str, ...] = field(default=())  # article ids, in corpus order
     kind: str = "event"  # "event" | "fact"
+
+
+@dataclass
+class Index:
+    """A corpus after every stage (built by `pipeline`); `store.write` lays it out for queries."""
+
+    articles: list[Article]
+    skipped: list = field(default_factory=list)  # corpus.Skipped, in path order
+    events: list[Event] = field(default_factory=list)  # dated events and facts, by date
+    undated: list[Event] = field(default_factory=list)  # events whose year nobody states
+    entities: list[Entity] = field(default_factory=list)
+
+    def article(self, article_id: str) -> Article:
+        return self._by_id[article_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Article]:
+        return {article.id: article for article in self.articles}
+
+    @cached_property
+    def mention_table(self) -> dict[str, list[tuple[int, int, int]]]:
+        """Per article, (start, end, entity number) of every mention, by start."""
+        table: dict[str, list[tuple[int, int, int]]] = {}
+        for number, entity in enumerate(self.entities):
+            for m in entity.mentions:
+                table.setdefault(m.article_id, []).append((m.start, m.end, number))
+        for rows in table.values():
+            rows.sort()
+        return table

@@ -1,4 +1,4 @@
-"""Load a corpus into an index: the persistent cache first, both cores for the rest."""
+"""Load a corpus into a store: the persistent cache first, both cores for the rest."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from cgt_cli.cache import Cache, code_version, content_key
 from cgt_cli.corpus import Document, SkipFile, Skipped, decode, read_files
-from cgt_cli.index import Index
-from cgt_cli.model import Article, Entity, Event
+from cgt_cli.model import Article, Entity, Event, Index
+from cgt_cli.store import Store
 from cgt_cli.timex import sort_key
 
 if TYPE_CHECKING:
@@ -31,17 +31,20 @@ class LoadStats:
     processed: int  # read and processed now
     reused: int  # taken from the cache
     skipped: int
-    from_snapshot: bool
+    unchanged: bool  # the corpus was read from the cache as stored
     seconds: float
 
 
-def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None = None) -> tuple[Index, LoadStats]:
+def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None = None) -> tuple[Store, LoadStats]:
+    """The corpus as a store: the cache's when the files are as they were, else
+    built (reusing every processed file the cache holds) and stored."""
     began = time.perf_counter()
-    snapshot_key = corpus_key(paths) if cache else None
-    if cache and snapshot_key:
-        index = cache.get_snapshot(snapshot_key)
-        if isinstance(index, Index):
-            return index, LoadStats(len(paths), 0, len(index.articles), len(index.skipped), True, _since(began))
+    key = corpus_key(paths) if cache else None
+    if cache and key:
+        stored = cache.get_corpus(key)
+        if stored is not None:
+            articles, skipped = stored.count("texts"), len(stored.skipped)
+            return stored, LoadStats(len(paths), 0, articles, skipped, True, _since(began))
     entries, skipped = read_files(paths)
     keys = [content_key(data) for _, _, data in entries]
     known = cache.get_articles(sorted(set(keys))) if cache else {}
@@ -59,11 +62,10 @@ def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None
         cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, str)})
     skipped.sort(key=lambda s: s.file)
     index = assemble(processed, skipped)
-    if cache and snapshot_key:
-        cache.put_snapshot(snapshot_key, index)
+    stored = cache.put_corpus(key, index) if cache and key else Store.in_memory(index)
     done = sum(1 for r in fresh.values() if not isinstance(r, str))
     stats = LoadStats(len(paths), done, len(entries) - len(todo), len(skipped), False, _since(began))
-    return index, stats
+    return stored, stats
 
 
 def corpus_key(paths: list[Path]) -> str | None:

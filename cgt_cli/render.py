@@ -9,9 +9,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cgt_cli.export import body_chars, context_range, title_of
-from cgt_cli.index import Index
-from cgt_cli.model import Article, Entity, Event, Span
+from cgt_cli.export import context_range, outlet_label, published_label, title_of
+from cgt_cli.model import Article, Entity, Span
+from cgt_cli.store import EntityRow, EventRow, Source, Store
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -21,23 +21,29 @@ def safe(text: str) -> str:
     return _CONTROL.sub("\ufffd", text.replace("\n", " ").replace("\t", " "))
 
 
-def published_label(article: Article) -> str:
-    layout = article.layout
-    if not layout.published:
-        return "unknown"
-    return ("~" if layout.published_inferred else "") + layout.published
+class Styled:
+    """Text built as (string, style) pieces: written plain when piped, as Rich
+    Text on a terminal. Thousands of lines stay cheap until a terminal needs them."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[str, str]] = []
+
+    def append(self, text: str, style: str = "") -> None:
+        self.pieces.append((text, style))
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.pieces).rstrip()
+
+    def __rich__(self) -> Text:
+        text = Text.assemble(*self.pieces)
+        text.rstrip()
+        return text
 
 
-def outlet_label(article: Article) -> str:
-    layout = article.layout
-    if not layout.outlet:
-        return "unknown"
-    return ("~" if layout.outlet_inferred else "") + layout.outlet
-
-
-def sources_table(articles: list[Article]) -> Table:
+def sources_table(sources: list[Source]) -> Table:
     table = Table(
-        title=f"{len(articles)} articles",
+        title=f"{len(sources)} articles",
         title_justify="left",
         caption="~ inferred from the page, not stated in its header",
         caption_justify="left",
@@ -47,14 +53,14 @@ def sources_table(articles: list[Article]) -> Table:
     for column in ("outlet", "published", "script"):
         table.add_column(column, no_wrap=True)
     table.add_column("chars", justify="right", no_wrap=True)
-    for article in articles:
+    for source in sources:
         table.add_row(
-            safe(article.id),
-            safe(title_of(article) or "(no title)"),
-            safe(outlet_label(article)),
-            published_label(article),
-            article.script,
-            f"{body_chars(article):,}",
+            safe(source.id),
+            safe(source.title or "(no title)"),
+            safe(outlet_label(source)),
+            published_label(source),
+            source.script,
+            f"{source.body_chars:,}",
         )
     return table
 
@@ -68,45 +74,43 @@ def citation(article: Article, start: int) -> str:
     return safe(" · ".join(parts))
 
 
-def grep_view(index: Index, hits: list[Span], chars: int | None, with_source: bool) -> Text:
+def grep_view(store: Store, hits: list[Span], chars: int | None, with_source: bool) -> Styled:
     """Hits grouped by article: `line:column: context` with the match highlighted."""
-    text = Text()
+    out = Styled()
     current = None
     for hit in hits:
-        article = index.article(hit.article_id)
+        article = store.article(hit.article_id)
         if article.id != current:
             heading = f"{article.id}  {title_of(article) or ''}".rstrip()
-            text.append(("\n" if current is not None else "") + safe(heading) + "\n", style="bold magenta")
+            out.append(("\n" if current is not None else "") + safe(heading) + "\n", "bold magenta")
             current = article.id
         line, column = article.line_col(hit.start)
         start, end = context_range(article, hit, chars)
-        text.append(f"{line}:{column}: ", style="green")
-        text.append(safe(article.text[start : hit.start]))
-        text.append(safe(article.text[hit.start : hit.end]), style="bold red")
-        text.append(safe(article.text[hit.end : end]) + "\n")
+        out.append(f"{line}:{column}: ", "green")
+        out.append(safe(article.text[start : hit.start]))
+        out.append(safe(article.text[hit.start : hit.end]), "bold red")
+        out.append(safe(article.text[hit.end : end]) + "\n")
         if with_source:
-            text.append("    — " + citation(article, hit.start) + "\n", style="dim")
-    text.rstrip()
-    return text
+            out.append("    — " + citation(article, hit.start) + "\n", "dim")
+    return out
 
 
-def count_table(index: Index, hits: list[Span]) -> Table:
+def count_table(hits: list[Span]) -> Table:
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit.article_id] = counts.get(hit.article_id, 0) + 1
     table = Table(show_footer=True)
     table.add_column("source", footer="total")
     table.add_column("hits", justify="right", footer=str(len(hits)))
-    for article in index.articles:
-        if article.id in counts:
-            table.add_row(safe(article.id), str(counts[article.id]))
+    for article_id, n in counts.items():
+        table.add_row(safe(article_id), str(n))
     return table
 
 
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "H1": "first half", "H2": "second half"}
 
 
-def date_label(event: Event) -> str:
+def date_label(event: EventRow) -> str:
     """The date at its precision; `~` when its year came from another date in the text."""
     label = event.date.replace("/..", " onwards").replace("/", " – ")
     if event.part:
@@ -114,81 +118,64 @@ def date_label(event: Event) -> str:
     return ("~" if event.resolution == "context" else "") + label
 
 
-def timeline_view(index: Index, events: list[Event], quotes: bool = False) -> Text:
+def timeline_view(events: list[EventRow], quotes: bool = False) -> Styled:
     """Events grouped by year, one line each: date, what happened, @ where, — source."""
-    text = Text()
+    out = Styled()
     year = None
     for event in events:
         event_year = event.date[:4] if event.date[:1].isdigit() else "year unknown"
         if event_year != year:
-            text.append(("\n" if year is not None else "") + event_year + "\n", style="bold cyan")
+            out.append(("\n" if year is not None else "") + event_year + "\n", "bold cyan")
             year = event_year
-        text.append(f"  {date_label(event):<13}", style="green")
-        text.append(safe(event.summary), style="italic" if event.kind == "fact" else "")
+        out.append(f"  {date_label(event):<13}", "green")
+        out.append(safe(event.summary), "italic" if event.kind == "fact" else "")
         if event.kind == "fact":
-            text.append("  (fact)", style="dim")
+            out.append("  (fact)", "dim")
         if event.place:
-            text.append(f"  @ {safe(event.place)}", style="cyan")
-        text.append("  — " + _sources(index, event) + "\n", style="dim")
+            out.append(f"  @ {safe(event.place)}", "cyan")
+        out.append("  — " + safe(event.label) + "\n", "dim")
         if quotes:
-            for quote in event.quotes:
-                article = index.article(quote.article_id)
-                text.append(f"{'':15}“{safe(article.text[quote.start : quote.end])}”\n", style="dim")
+            for quote in event.quotes():
+                out.append(f"{'':15}“{safe(quote['quote'])}”\n", "dim")
     if any(e.resolution == "context" for e in events):
-        text.append("\n~ year taken from another date in the same article (no published date)\n", style="dim")
-    text.rstrip()
-    return text
+        out.append("\n~ year taken from another date in the same article (no published date)\n", "dim")
+    return out
 
 
-def _sources(index: Index, event: Event) -> str:
-    labels = []
-    for article_id in event.sources:
-        article = index.article(article_id)
-        labels.append(f"{outlet_label(article)} {published_label(article)}")
-    return safe("; ".join(labels))
-
-
-def candidates_table(query: str, entities: list[Entity]) -> Table:
+def candidates_table(query: str, entities: list[EntityRow]) -> Table:
     table = Table(title=f"{safe(query)!s} names {len(entities)} entities; show one by its name", title_justify="left")
     for column in ("name", "kind", "mentions", "articles"):
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
     for entity in entities:
-        articles = len({m.article_id for m in entity.mentions})
         name = entity.name + (f"  (in {entity.scope})" if entity.scope else "")
-        table.add_row(safe(name), entity.kind, str(len(entity.mentions)), str(articles))
+        table.add_row(safe(name), entity.kind, str(entity.mentions), str(entity.articles))
     return table
 
 
-def entities_table(cards: list) -> Table:
-    table = Table(title=f"{len(cards)} entities", title_justify="left")
+def entities_table(rows: list[EntityRow]) -> Table:
+    table = Table(title=f"{len(rows)} entities", title_justify="left")
     table.add_column("name", overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column("mentions", justify="right", no_wrap=True)
     table.add_column("articles", justify="right", no_wrap=True)
     table.add_column("first seen", no_wrap=True)
     table.add_column("last seen", no_wrap=True)
-    for card in cards:
-        entity = card.entity
+    for row in rows:
         table.add_row(
-            safe(entity.name),
-            entity.kind,
-            str(len(entity.mentions)),
-            str(len(card.articles)),
-            card.first_seen or "",
-            card.last_seen or "",
+            safe(row.name), row.kind, str(row.mentions), str(row.articles), row.first_seen or "", row.last_seen or ""
         )
     return table
 
 
-def entity_card(index: Index, card, most: int | None = 5) -> Panel:
+def entity_card(store: Store, card, most: int | None = 5) -> Panel:
     """The card; `most` quotes (and four times as many events), None for all."""
     entity = card.entity
     parts: list = [_card_facts(card)]
     if entity.roles:
-        parts += [Text("\nroles", style="bold"), _roles_table(index, entity)]
+        parts += [Text("\nroles", style="bold"), _roles_table(store, entity)]
     if card.events:
         events = card.events if most is None else card.events[: most * 4]
-        parts += [Text(f"\nevents ({len(events)} of {len(card.events)})", style="bold"), timeline_view(index, events)]
+        parts += [Text(f"\nevents ({len(events)} of {len(card.events)})", style="bold"), timeline_view(events)]
         if len(events) < len(card.events):
             parts.append(Text("  … the rest with --all, or: cgt timeline --entity NAME", style="dim"))
     if card.related:
@@ -197,7 +184,7 @@ def entity_card(index: Index, card, most: int | None = 5) -> Panel:
     if shown:
         parts.append(Text(f"\nquotes ({len(shown)} of {len(card.quotes)})", style="bold"))
         for quote in shown:
-            article = index.article(quote.article_id)
+            article = store.article(quote.article_id)
             parts.append(Text("“" + safe(article.text[quote.start : quote.end]) + "”"))
             parts.append(Text("    — " + citation(article, quote.start), style="dim"))
     title = f"{safe(entity.name)} · {entity.kind}"
@@ -212,10 +199,10 @@ def _card_facts(card) -> Text:
     others = [f for f in entity.forms if f != entity.name] + [a for a in entity.aliases if a not in entity.forms]
     if others:
         lines.append(("also", "、".join(dict.fromkeys(others))))
-    count = len(card.articles)
-    seen = f"{len(entity.mentions)} mentions in {count} article{'s' if count != 1 else ''}"
-    if card.first_seen:
-        seen += f", published {card.first_seen}" + (f" to {card.last_seen}" if card.last_seen != card.first_seen else "")
+    row = card.row
+    seen = f"{row.mentions} mentions in {row.articles} article{'s' if row.articles != 1 else ''}"
+    if row.first_seen:
+        seen += f", published {row.first_seen}" + (f" to {row.last_seen}" if row.last_seen != row.first_seen else "")
     lines.append(("seen", seen))
     if entity.scope:
         lines.append(("scope", f"a generic name, linked only inside {entity.scope}"))
@@ -227,12 +214,12 @@ def _card_facts(card) -> Text:
     return text
 
 
-def _roles_table(index: Index, entity: Entity) -> Table:
+def _roles_table(store: Store, entity: Entity) -> Table:
     table = Table(box=None, padding=(0, 1), show_header=True)
     for column in ("person", "title", "organisation", "source"):
         table.add_column(column, overflow="fold")
     for role in entity.roles:
-        article = index.article(role.span.article_id)
+        article = store.article(role.span.article_id)
         flag = " ⚠ differs" if role.conflict else ""
         table.add_row(safe(role.person), safe(role.title) + flag, safe(role.organisation or "?"), citation(article, role.span.start))
     return table

@@ -85,12 +85,34 @@ def test_damaged_entries_are_processed_again(cgt, corpus, tmp_path):
     cache = tmp_path / "cache"
     index_json(cgt, corpus, cache)
     db = sqlite3.connect(cache / "index.sqlite")
-    db.execute("UPDATE articles SET data = x'00'")
-    db.execute("UPDATE snapshots SET data = x'00'")
+    db.execute("UPDATE processed SET data = x'00'")
+    db.execute("UPDATE corpora SET key = 'another corpus'")
     db.commit()
     db.close()
     result, summary = index_json(cgt, corpus, cache)
     assert (result.exit_code, summary["processed"]) == (0, 2)
+
+
+@pytest.mark.parametrize("damage", ["UPDATE entities SET data = x'00'", "UPDATE events SET quotes = '[{'", "UPDATE texts SET layout = x'00'"])
+def test_damaged_corpus_rows_are_rebuilt_with_a_warning(cgt, corpus, tmp_path, damage):
+    cache = tmp_path / "cache"
+    args = ["--corpus", str(corpus), "--cache-dir", str(cache), "--json"]
+    plain = {c: cgt(*c, *args).stdout for c in (("show", "杭州钱塘细胞治疗产业园"), ("timeline",), ("sources",))}
+    db = sqlite3.connect(cache / "index.sqlite")
+    db.execute(damage)
+    db.commit()
+    db.close()
+    for command, expected in plain.items():
+        result = cgt(*command, *args)
+        assert (result.exit_code, result.stdout) == (0, expected)
+    db = sqlite3.connect(cache / "index.sqlite")
+    db.execute(damage)
+    db.commit()
+    db.close()
+    result = cgt("show", "杭州钱塘细胞治疗产业园", *args)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("cgt: the persistent index is damaged (")
+    assert result.stderr.endswith("): rebuilding this corpus\n") and result.stderr.count("\n") == 1
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
@@ -135,5 +157,6 @@ def test_parallel_build_matches_serial(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10_000)
     serial, _ = pipeline.load_index(paths, None)
     assert stats.processed == 72
-    assert [e.summary for e in parallel.events] == [e.summary for e in serial.events]
-    assert [a.simple for a in parallel.articles] == [a.simple for a in serial.articles]
+    assert [e.summary for e in parallel.events()] == [e.summary for e in serial.events()]
+    assert len(parallel.events()) == 29 and len(parallel.sources()) == 72
+    assert [parallel.article(s.id).simple for s in parallel.sources()] == [serial.article(s.id).simple for s in serial.sources()]

@@ -140,9 +140,9 @@ def test_help_has_examples(cgt):
 
 
 def test_catastrophic_regex_is_stopped(cgt, tmp_path, monkeypatch):
-    from cgt_cli import index
+    from cgt_cli import query
 
-    monkeypatch.setattr(index, "REGEX_SECONDS", 0.5)
+    monkeypatch.setattr(query, "REGEX_SECONDS", 0.5)
     (tmp_path / "a.txt").write_text("细胞治疗" + "a" * 50_000 + "!\n", encoding="utf-8")
     result = cgt("grep", "-e", "(a+)+$", "--corpus", str(tmp_path), "--no-cache")
     assert result.exit_code == 2

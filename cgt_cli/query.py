@@ -1,0 +1,108 @@
+"""The queries behind `timeline` and `grep`, over a corpus' `Store`."""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_right
+
+from cgt_cli.errors import CgtError
+from cgt_cli.model import Span
+from cgt_cli.normalize import simplify
+from cgt_cli.store import SEP, EventRow, Store
+from cgt_cli.timex import interval
+
+REGEX_SECONDS = 10.0  # a regular expression may search the whole corpus this long
+
+
+def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False):
+    """The pattern as matched against `simple`: Simplified, half-width.
+
+    Literal text uses `re`; a regular expression uses the `regex` package,
+    whose matching can be stopped after REGEX_SECONDS (a pattern like `(a+)+$`
+    can otherwise run for ever).
+    """
+    if not pattern:
+        raise CgtError("empty pattern: give the text to search for")
+    simple = simplify(pattern)
+    if not regex:
+        return re.compile(re.escape(simple), re.IGNORECASE if ignore_case else 0)
+    import regex as engine
+
+    try:
+        return engine.compile(simple, engine.IGNORECASE if ignore_case else 0)
+    except engine.error as error:
+        raise CgtError(f"invalid regular expression {_shown(pattern)}: {error}") from None
+
+
+def _shown(pattern: str) -> str:
+    """The pattern for a message: quoted, control characters escaped, cut when long."""
+    return repr(pattern if len(pattern) <= 60 else pattern[:60] + "…")
+
+
+def search(store: Store, pattern, everything: bool = False) -> list[Span]:
+    """Every non-empty match inside one range of an article's title and body
+    (or anywhere with `everything`), by article in corpus order, then by offset."""
+    deadline = time.monotonic() + REGEX_SECONDS
+    timed = not isinstance(pattern, re.Pattern)  # the `regex` package: stoppable
+    literal = None if timed or pattern.flags & re.IGNORECASE else _literal(pattern.pattern)
+    hits = []
+    for article_id, simple, content in store.texts(literal):
+        ranges = [(0, len(simple))] if everything else content
+        starts = [start for start, _ in ranges]
+        for m in _finditer(pattern, simple, deadline if timed else None):
+            i = bisect_right(starts, m.start()) - 1
+            if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
+                hits.append(Span(article_id, m.start(), m.end()))
+    return hits
+
+
+def _literal(escaped: str) -> str | None:
+    """The text a `re.escape`d pattern matches, if it has no line break."""
+    text = re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL)
+    return text if "\n" not in text else None
+
+
+def _finditer(pattern, text: str, deadline: float | None):
+    if deadline is None:
+        return list(pattern.finditer(text))
+    try:
+        return list(pattern.finditer(text, timeout=max(0.001, deadline - time.monotonic())))
+    except TimeoutError:
+        raise CgtError(
+            f"the regular expression ran longer than {REGEX_SECONDS:g} s and was stopped: simplify it"
+        ) from None
+
+
+_BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def parse_bound(value: str, option: str):
+    """`2020`, `2020-09` or `2020-09-25` as its (first day, last day)."""
+    days = interval(value) if _BOUND.fullmatch(value) else None
+    if days is None:
+        raise CgtError(f"invalid {option} value {value!r}: use a date like 2020, 2020-09 or 2020-09-25")
+    return days
+
+
+def timeline(
+    store: Store,
+    since: str | None = None,
+    until: str | None = None,
+    entity: str | None = None,
+    source: str | None = None,
+    facts: bool = False,
+    undated: bool = False,
+) -> list[EventRow]:
+    """The events that pass every filter, in timeline order.
+
+    `entity` is looked for in the names an event links and in its sentences.
+    """
+    first = parse_bound(since, "--from")[0] if since else None
+    last = parse_bound(until, "--to")[1] if until else None
+    if source is not None and not store.has_article(source):
+        raise CgtError(f"no article with id {source!r}: see `cgt sources`")
+    wanted = simplify(entity) if entity else None
+    if wanted and SEP in wanted:
+        return []
+    return store.events(undated, facts, first, last, source, wanted or None)

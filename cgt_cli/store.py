@@ -1,0 +1,363 @@
+"""The query-shaped index: one corpus laid out as SQLite tables.
+
+`write` lays an assembled `Index` out as rows; `Store` answers the commands
+from those rows without loading the corpus whole: the timeline reads event
+rows (their source labels and quotes resolved when written), `show` reads one
+entity with the mentions and events around it, grep reads only the texts that
+can hold a literal pattern. The same tables live in the persistent cache file
+and, with --no-cache, in an in-memory database, so every command has one path.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import sqlite3
+from bisect import bisect_left
+from functools import cached_property
+from typing import NamedTuple
+
+from cgt_cli.corpus import Skipped
+from cgt_cli.export import body_chars, outlet_label, published_label, quote_record, title_of
+from cgt_cli.model import Article, Entity, Index, Layout, Span
+from cgt_cli.sentences import sentence_at
+from cgt_cli.timex import interval
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS corpora (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, used REAL NOT NULL, skipped TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (
+    corpus INTEGER, ord INTEGER, id TEXT, file TEXT, encoding TEXT, script TEXT, title TEXT,
+    body_chars INTEGER, layout BLOB, removed BLOB, text TEXT, simple TEXT, PRIMARY KEY (corpus, ord));
+CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
+CREATE TABLE IF NOT EXISTS events (
+    corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, date TEXT, first_day TEXT, last_day TEXT,
+    resolution TEXT, part TEXT, summary TEXT, trigger TEXT, place TEXT, entities TEXT, sources TEXT,
+    label TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
+CREATE TABLE IF NOT EXISTS entities (
+    corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
+    first_seen TEXT, last_seen TEXT, data BLOB, PRIMARY KEY (corpus, number));
+CREATE TABLE IF NOT EXISTS names (corpus INTEGER, number INTEGER, how TEXT, name TEXT);
+CREATE INDEX IF NOT EXISTS names_name ON names (corpus, name);
+CREATE TABLE IF NOT EXISTS mentions (
+    corpus INTEGER, entity INTEGER, seq INTEGER, article TEXT, start INTEGER, end INTEGER,
+    s_start INTEGER, s_end INTEGER);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (corpus, entity, seq);
+CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions (corpus, article, s_start);
+CREATE TABLE IF NOT EXISTS event_entities (
+    corpus INTEGER, entity INTEGER, event INTEGER, PRIMARY KEY (corpus, entity, event)) WITHOUT ROWID;
+"""
+TABLES = ("texts", "events", "entities", "names", "mentions", "event_entities")
+SEP = "\x1f"  # joins names in one column; never part of a name cgt finds
+
+
+class Damaged(Exception):
+    """A stored row cannot be read back: the corpus must be built again."""
+
+
+class Source(NamedTuple):
+    """What an article's header says; its text stays in the store."""
+
+    id: str
+    file: str
+    encoding: str
+    script: str
+    layout: Layout
+    title: str | None
+    body_chars: int
+
+
+class EventRow(NamedTuple):
+    """A timeline row: the event with its sources' labels and quotes resolved."""
+
+    date: str
+    resolution: str
+    part: str | None
+    kind: str
+    summary: str
+    trigger: str
+    place: str | None
+    entities: tuple[str, ...]
+    sources: tuple[str, ...]
+    label: str  # "outlet published; …" per source
+    quotes_json: str  # export.quote_record of each quote, primary first
+
+    def quotes(self) -> list[dict]:
+        return _decoded(json.loads, self.quotes_json)
+
+
+class EntityRow(NamedTuple):
+    """An entity as lists show it; `number` reads the rest from the store."""
+
+    number: int
+    name: str
+    kind: str
+    scope: str | None
+    mentions: int
+    articles: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+_EVENT_COLUMNS = "date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes"
+_ENTITY_COLUMNS = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
+
+
+def create(db: sqlite3.Connection) -> None:
+    db.executescript(SCHEMA)
+
+
+def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
+    """Lay `index` out as the rows of a new corpus; its id. One transaction."""
+    skipped = json.dumps([[s.file, s.reason] for s in index.skipped], ensure_ascii=False)
+    with db:
+        if key is not None:
+            old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
+            if old:
+                drop(db, old[0])
+        corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
+        db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _event_rows(corpus, index))
+        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
+        db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
+        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", _mention_rows(corpus, index))
+        db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
+    return corpus
+
+
+def drop(db: sqlite3.Connection, corpus: int) -> None:
+    """Delete one corpus' rows (inside the caller's transaction)."""
+    for table in TABLES:
+        db.execute(f"DELETE FROM {table} WHERE corpus = ?", (corpus,))
+    db.execute("DELETE FROM corpora WHERE id = ?", (corpus,))
+
+
+def _text_rows(corpus: int, index: Index):
+    dump = _pickled
+    for n, a in enumerate(index.articles):
+        simple = None if a.simple == a.text else a.simple
+        yield (corpus, n, a.id, a.file, a.encoding, a.script, title_of(a), body_chars(a), dump(a.layout), dump(a.removed), a.text, simple)
+
+
+def _event_rows(corpus: int, index: Index):
+    for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
+        articles = [index.article(q.article_id) for q in event.quotes]
+        days = interval(event.date)
+        first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
+        quotes = [quote_record(a, q) for a, q in zip(articles, event.quotes)]
+        label = "; ".join(f"{outlet_label(s)} {published_label(s)}" for s in map(index.article, event.sources))
+        search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in zip(articles, event.quotes))])
+        yield (
+            corpus, n, undated, event.kind, event.date, first, last, event.resolution, event.part, event.summary,
+            event.trigger, event.place, SEP.join(event.entities), SEP.join(event.sources), label,
+            json.dumps(quotes, ensure_ascii=False), search,
+        )
+
+
+def _entity_rows(corpus: int, index: Index):
+    for number, entity in enumerate(index.entities):
+        articles = list(dict.fromkeys(m.article_id for m in entity.mentions))
+        dates = sorted(d for d in (index.article(a).layout.published for a in articles) if d)
+        first, last = (dates[0], dates[-1]) if dates else (None, None)
+        yield (corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last, _pickled(entity))
+
+
+def _name_rows(corpus: int, index: Index):
+    for number, entity in enumerate(index.entities):
+        yield (corpus, number, "name", entity.name)
+        for how, names in (("alias", entity.aliases), ("form", entity.forms)):
+            for name in dict.fromkeys(names):
+                yield (corpus, number, how, name)
+
+
+def _mention_rows(corpus: int, index: Index):
+    for number, entity in enumerate(index.entities):
+        for seq, m in enumerate(entity.mentions):
+            s_start, s_end = sentence_at(index.article(m.article_id).simple, m.start, m.end)
+            yield (corpus, number, seq, m.article_id, m.start, m.end, s_start, s_end)
+
+
+def _event_entity_rows(corpus: int, index: Index):
+    """Each event with every entity named inside one of its quotes."""
+    table = index.mention_table
+    for n, event in enumerate(index.events + index.undated):
+        for quote in event.quotes:
+            rows = table.get(quote.article_id, [])
+            for start, end, number in rows[bisect_left(rows, (quote.start,)) :]:
+                if start >= quote.end:
+                    break
+                if end <= quote.end:
+                    yield (corpus, number, n)
+
+
+def _decoded(loads, data):
+    try:
+        return loads(data)
+    except Exception as error:  # damage to a pickle or JSON text surfaces as one of many types
+        raise Damaged(f"{type(error).__name__}: {error}") from None
+
+
+def _pickled(value) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
+class Store:
+    """One corpus' rows, read on demand; `article` keeps what it has read."""
+
+    def __init__(self, db: sqlite3.Connection, corpus: int) -> None:
+        self._db = db
+        self._corpus = corpus
+        self._articles: dict[str, Article] = {}
+
+    @classmethod
+    def in_memory(cls, index: Index) -> Store:
+        """The index in a private in-memory database (for --no-cache)."""
+        db = sqlite3.connect(":memory:")
+        create(db)
+        return cls(db, write(db, None, index))
+
+    def close(self) -> None:
+        self._db.close()
+
+    def forget(self) -> None:
+        """Delete this corpus' rows, so that the next load builds it again."""
+        with self._db:
+            drop(self._db, self._corpus)
+
+    def _rows(self, sql: str, *args):
+        return self._db.execute(sql.replace("$C", "corpus = ?"), (self._corpus, *args))
+
+    @cached_property
+    def skipped(self) -> list[Skipped]:
+        (data,) = self._db.execute("SELECT skipped FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
+        return [Skipped(file, reason) for file, reason in _decoded(json.loads, data)]
+
+    def count(self, table: str, where: str = "1") -> int:
+        return self._rows(f"SELECT count(*) FROM {table} WHERE $C AND {where}").fetchone()[0]
+
+    # articles
+
+    def sources(self) -> list[Source]:
+        rows = self._rows("SELECT id, file, encoding, script, layout, title, body_chars FROM texts WHERE $C ORDER BY ord")
+        return [Source(i, f, e, s, _decoded(pickle.loads, layout), t, b) for i, f, e, s, layout, t, b in rows]
+
+    def has_article(self, article_id: str) -> bool:
+        return self._rows("SELECT 1 FROM texts WHERE $C AND id = ?", article_id).fetchone() is not None
+
+    def article(self, article_id: str) -> Article:
+        if article_id not in self._articles:
+            row = self._rows(
+                "SELECT id, file, encoding, text, simple, script, removed, layout FROM texts WHERE $C AND id = ?",
+                article_id,
+            ).fetchone()
+            if row is None:
+                raise KeyError(article_id)
+            self._articles[article_id] = _article(*row)
+        return self._articles[article_id]
+
+    def texts(self, containing: str | None = None):
+        """(id, simple text, content ranges) by corpus order; only texts holding
+        `containing` (Simplified) when given."""
+        sql = "SELECT id, coalesce(simple, text), layout FROM texts WHERE $C"
+        rows = self._rows(sql + " AND instr(coalesce(simple, text), ?) > 0 ORDER BY ord", containing) if containing else (
+            self._rows(sql + " ORDER BY ord")
+        )
+        for article_id, simple, layout in rows:
+            yield article_id, simple, _content(_decoded(pickle.loads, layout))
+
+    # events
+
+    def events(self, undated: bool = False, facts: bool = True, first=None, last=None, source=None, naming=None):
+        """Timeline rows in order: undated ones or dated ones, filtered."""
+        where, args = ["undated = ?"], [int(undated)]
+        if not facts:
+            where.append("kind != 'fact'")
+        if first is not None:
+            where.append("last_day >= ?")
+            args.append(first.isoformat())
+        if last is not None:
+            where.append("first_day <= ?")
+            args.append(last.isoformat())
+        if source is not None:
+            where.append(f"instr('{SEP}' || sources || '{SEP}', ?) > 0")
+            args.append(SEP + source + SEP)
+        if naming is not None:
+            where.append("instr(search, ?) > 0")
+            args.append(naming)
+        rows = self._rows(f"SELECT {_EVENT_COLUMNS} FROM events WHERE $C AND {' AND '.join(where)} ORDER BY ord", *args)
+        return [_event_row(*row) for row in rows]
+
+    def events_of(self, number: int) -> list[EventRow]:
+        """Every event (dated first, then undated) whose sentence names the entity."""
+        rows = self._db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM event_entities x JOIN events e ON e.corpus = x.corpus AND e.ord = x.event "
+            "WHERE x.corpus = ? AND x.entity = ? ORDER BY e.ord",
+            (self._corpus, number),
+        )
+        return [_event_row(*row) for row in rows]
+
+    # entities
+
+    def entity_rows(self, where: str = "1", *args) -> list[EntityRow]:
+        """Entities (filtered by SQL `where`), most mentioned first."""
+        sql = f"SELECT {_ENTITY_COLUMNS} FROM entities WHERE $C AND {where} ORDER BY mentions DESC, name, ifnull(scope, '')"
+        return [EntityRow(*row) for row in self._rows(sql, *args)]
+
+    def named(self, name: str, hows: tuple[str, ...], part: bool = False) -> list[EntityRow]:
+        """Entities with a name, alias or form (`hows`) equal to, or holding, `name`."""
+        test = "instr(name, ?) > 0" if part else "name = ?"
+        marks = ",".join("?" * len(hows))
+        numbers = f"SELECT number FROM names WHERE $C AND {test} AND how IN ({marks})"
+        found = self._rows(numbers, name, *hows).fetchall()
+        if not found:
+            return []
+        return self.entity_rows(f"number IN ({','.join(str(n) for n, in found)})")
+
+    def names(self) -> set[str]:
+        return {name for name, in self._rows("SELECT name FROM entities WHERE $C")}
+
+    def entity(self, number: int) -> Entity:
+        (data,) = self._rows("SELECT data FROM entities WHERE $C AND number = ?", number).fetchone()
+        return _decoded(pickle.loads, data)
+
+    def sentences(self, number: int) -> list[Span]:
+        """The sentences naming the entity, in the order of its first mention in each."""
+        rows = self._rows(
+            "SELECT article, s_start, s_end FROM mentions WHERE $C AND entity = ? "
+            "GROUP BY article, s_start, s_end ORDER BY min(seq)",
+            number,
+        )
+        return [Span(*row) for row in rows]
+
+    def related(self, number: int, places: tuple[str, ...]) -> list[tuple[EntityRow, int]]:
+        """Other entities named in the entity's sentences, with the number of sentences shared.
+
+        A mention that overlaps one of the entity's own does not count, nor do
+        the places the entity is in.
+        """
+        counts = self._rows(
+            "SELECT o.entity, count(DISTINCT o.article || ':' || o.s_start) FROM mentions m "
+            "JOIN mentions o ON o.corpus = m.corpus AND o.article = m.article AND o.s_start = m.s_start "
+            "AND o.s_end = m.s_end WHERE m.corpus = ? AND m.entity = ? AND o.entity != m.entity "
+            "AND NOT EXISTS (SELECT 1 FROM mentions x WHERE x.corpus = m.corpus AND x.entity = m.entity "
+            "AND x.article = o.article AND x.s_start = o.s_start AND x.start < o.end AND o.start < x.end) "
+            "GROUP BY o.entity",
+            number,
+        ).fetchall()
+        if not counts:
+            return []
+        rows = {r.number: r for r in self.entity_rows(f"number IN ({','.join(str(n) for n, _ in counts)})")}
+        pairs = [(rows[n], c) for n, c in counts if rows[n].name not in places]
+        return sorted(pairs, key=lambda pair: (-pair[1], pair[0].name))
+
+
+def _article(article_id, file, encoding, text, simple, script, removed, layout) -> Article:
+    return Article(article_id, file, encoding, text, simple or text, script, _decoded(pickle.loads, removed), _decoded(pickle.loads, layout))
+
+
+def _content(layout: Layout) -> list[tuple[int, int]]:
+    return sorted(([layout.title] if layout.title else []) + list(layout.body))
+
+
+def _event_row(date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes) -> EventRow:
+    names = tuple(entities.split(SEP)) if entities else ()
+    return EventRow(date, resolution, part, kind, summary, trigger, place, names, tuple(sources.split(SEP)), label, quotes)

@@ -56,9 +56,10 @@ def content_key(data: bytes) -> str:
 class Cache:
     """An open cache file; use `open_cache` to get one."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, warn) -> None:
         self.path = path
         self._db = connection
+        self._warn = warn
 
     def get_articles(self, keys: list[str]) -> dict[str, object]:
         found = {}
@@ -74,8 +75,11 @@ class Cache:
 
     def put_articles(self, entries: dict[str, object]) -> None:
         rows = [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()]
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO processed VALUES (?, ?)", rows)
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO processed VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            self._cannot_write(error)
 
     def get_corpus(self, key: str) -> store.Store | None:
         """The corpus stored under `key`, marked as just used."""
@@ -86,14 +90,22 @@ class Cache:
             self._db.execute("UPDATE corpora SET used = julianday('now') WHERE id = ?", row)
         return store.Store(self._db, row[0])
 
-    def put_corpus(self, key: str, index) -> store.Store:
-        """Store the corpus under `key`; only the CORPORA_KEPT most recently used stay."""
-        corpus = store.write(self._db, key, index)
-        with self._db:
-            stale = self._db.execute("SELECT id FROM corpora ORDER BY used DESC, id DESC LIMIT -1 OFFSET ?", (CORPORA_KEPT,))
-            for (old,) in stale.fetchall():
-                store.drop(self._db, old)
+    def put_corpus(self, key: str, index) -> store.Store | None:
+        """Store the corpus under `key`; only the CORPORA_KEPT most recently used stay.
+        None (after a warning) when the cache cannot be written."""
+        try:
+            corpus = store.write(self._db, key, index)
+            with self._db:
+                stale = self._db.execute("SELECT id FROM corpora ORDER BY used DESC, id DESC LIMIT -1 OFFSET ?", (CORPORA_KEPT,))
+                for (old,) in stale.fetchall():
+                    store.drop(self._db, old)
+        except sqlite3.Error as error:
+            self._cannot_write(error)
+            return None
         return store.Store(self._db, corpus)
+
+    def _cannot_write(self, error: sqlite3.Error) -> None:
+        self._warn(f"cannot write the cache {self.path} ({error}): working without it")
 
     def close(self) -> None:
         self._db.close()
@@ -105,7 +117,7 @@ def open_cache(directory: Path, warn) -> Cache | None:
     path = directory / FILE_NAME
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        return _connect(path)
+        return _connect(path, warn)
     except _Foreign as why:
         warn(f"cache {path} {why}: rebuilding it")
     except (OSError, sqlite3.Error) as error:
@@ -113,7 +125,7 @@ def open_cache(directory: Path, warn) -> Cache | None:
         return None
     try:
         path.unlink()
-        return _connect(path)
+        return _connect(path, warn)
     except (OSError, sqlite3.Error, _Foreign) as error:
         warn(f"cannot rebuild the cache {path} ({_reason(error)}): working without it")
         return None
@@ -123,7 +135,7 @@ class _Foreign(Exception):
     """The file is not a cgt cache of this format, or is damaged."""
 
 
-def _connect(path: Path) -> Cache:
+def _connect(path: Path, warn) -> Cache:
     try:
         db = sqlite3.connect(path, timeout=10)
         db.executescript(_SCHEMA)
@@ -139,7 +151,7 @@ def _connect(path: Path) -> Cache:
         raise
     except sqlite3.DatabaseError as error:
         raise _Foreign(f"is damaged ({error})") from None
-    return Cache(path, db)
+    return Cache(path, db, warn)
 
 
 def _unpickled(data: bytes):

@@ -240,7 +240,7 @@ def timeline(
     from cgt_cli.query import timeline as select
 
     store = _load(corpus, cache_dir, no_cache)
-    events = select(store, since, until, entity, source, facts, undated)
+    events = select(store, since, until, entity, source, facts, undated, detail=as_json or quotes)
     if as_json:
         _print_json([export.event_record(e) for e in events])
     elif events:

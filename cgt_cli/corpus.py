@@ -71,8 +71,8 @@ def _files_in(folder: Path) -> list[Path]:
     found = []
     for root, dirs, names in os.walk(folder, onerror=None):
         dirs.sort()
-        found.extend(Path(root) / name for name in sorted(names) if name.lower().endswith(".txt"))
-    return sorted(found)
+        found.extend(os.path.join(root, name) for name in names if name.lower().endswith(".txt"))
+    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # Path's own order
 
 
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:

@@ -62,7 +62,11 @@ def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None
         cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, str)})
     skipped.sort(key=lambda s: s.file)
     index = assemble(processed, skipped)
-    stored = cache.put_corpus(key, index) if cache and key else Store.in_memory(index)
+    stored = cache.put_corpus(key, index) if cache and key else None
+    if stored is None:
+        stored = Store.in_memory(index)
+        if cache:
+            cache.close()  # the store does not read from it
     done = sum(1 for r in fresh.values() if not isinstance(r, str))
     stats = LoadStats(len(paths), done, len(entries) - len(todo), len(skipped), False, _since(began))
     return stored, stats

@@ -47,13 +47,17 @@ def search(store: Store, pattern, everything: bool = False) -> list[Span]:
     timed = not isinstance(pattern, re.Pattern)  # the `regex` package: stoppable
     literal = None if timed or pattern.flags & re.IGNORECASE else _literal(pattern.pattern)
     hits = []
-    for article_id, simple, content in store.texts(literal):
-        ranges = [(0, len(simple))] if everything else content
+    for article in store.texts(literal):
+        ranges = [(0, len(article.simple))] if everything else sorted(article.content())
         starts = [start for start, _ in ranges]
-        for m in _finditer(pattern, simple, deadline if timed else None):
+        found = []
+        for m in _finditer(pattern, article.simple, deadline if timed else None):
             i = bisect_right(starts, m.start()) - 1
             if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
-                hits.append(Span(article_id, m.start(), m.end()))
+                found.append(Span(article.id, m.start(), m.end()))
+        if found:
+            store.keep(article)  # its hits are shown next
+            hits += found
     return hits
 
 
@@ -93,10 +97,12 @@ def timeline(
     source: str | None = None,
     facts: bool = False,
     undated: bool = False,
+    detail: bool = True,
 ) -> list[EventRow]:
     """The events that pass every filter, in timeline order.
 
     `entity` is looked for in the names an event links and in its sentences.
+    Without `detail`, rows hold only what a timeline line shows (see `EventRow`).
     """
     first = parse_bound(since, "--from")[0] if since else None
     last = parse_bound(until, "--to")[1] if until else None
@@ -105,4 +111,4 @@ def timeline(
     wanted = simplify(entity) if entity else None
     if wanted and SEP in wanted:
         return []
-    return store.events(undated, facts, first, last, source, wanted or None)
+    return store.events(undated, facts, first, last, source, wanted or None, detail)

@@ -16,8 +16,13 @@ from cgt_cli.store import EntityRow, EventRow, Source, Store
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def safe(text: str) -> str:
     """Text fit for a terminal: control characters and escapes shown as �, lines joined."""
+    if not _UNSAFE.search(text):
+        return text
     return _CONTROL.sub("\ufffd", text.replace("\n", " ").replace("\t", " "))
 
 

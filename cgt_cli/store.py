@@ -14,13 +14,14 @@ import json
 import pickle
 import sqlite3
 from bisect import bisect_left
+from collections import Counter
 from functools import cached_property
 from typing import NamedTuple
 
 from cgt_cli.corpus import Skipped
 from cgt_cli.export import body_chars, outlet_label, published_label, quote_record, title_of
 from cgt_cli.model import Article, Entity, Index, Layout, Span
-from cgt_cli.sentences import sentence_at
+from cgt_cli.sentences import Sentences
 from cgt_cli.timex import interval
 
 SCHEMA = """
@@ -35,18 +36,15 @@ CREATE TABLE IF NOT EXISTS events (
     label TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
-    first_seen TEXT, last_seen TEXT, data BLOB, PRIMARY KEY (corpus, number));
+    first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number));
 CREATE TABLE IF NOT EXISTS names (corpus INTEGER, number INTEGER, how TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS names_name ON names (corpus, name);
-CREATE TABLE IF NOT EXISTS mentions (
-    corpus INTEGER, entity INTEGER, seq INTEGER, article TEXT, start INTEGER, end INTEGER,
-    s_start INTEGER, s_end INTEGER);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (corpus, entity, seq);
-CREATE INDEX IF NOT EXISTS mentions_sentence ON mentions (corpus, article, s_start);
+CREATE TABLE IF NOT EXISTS related (
+    corpus INTEGER, entity INTEGER, other INTEGER, sentences INTEGER, PRIMARY KEY (corpus, entity, other)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_entities (
     corpus INTEGER, entity INTEGER, event INTEGER, PRIMARY KEY (corpus, entity, event)) WITHOUT ROWID;
 """
-TABLES = ("texts", "events", "entities", "names", "mentions", "event_entities")
+TABLES = ("texts", "events", "entities", "names", "related", "event_entities")
 SEP = "\x1f"  # joins names in one column; never part of a name cgt finds
 
 
@@ -67,21 +65,27 @@ class Source(NamedTuple):
 
 
 class EventRow(NamedTuple):
-    """A timeline row: the event with its sources' labels and quotes resolved."""
+    """A timeline row: the event with its sources' labels and quotes resolved.
+
+    Read without `detail`, the fields only JSON needs (trigger, entities,
+    sources, quotes) are None.
+    """
 
     date: str
     resolution: str
     part: str | None
     kind: str
     summary: str
-    trigger: str
+    trigger: str | None
     place: str | None
-    entities: tuple[str, ...]
-    sources: tuple[str, ...]
+    entities: tuple[str, ...] | None
+    sources: tuple[str, ...] | None
     label: str  # "outlet published; …" per source
-    quotes_json: str  # export.quote_record of each quote, primary first
+    quotes_json: str | None  # export.quote_record of each quote, primary first
 
     def quotes(self) -> list[dict]:
+        if self.quotes_json is None:
+            raise ValueError("the event was read without its detail")
         return _decoded(json.loads, self.quotes_json)
 
 
@@ -99,6 +103,8 @@ class EntityRow(NamedTuple):
 
 
 _EVENT_COLUMNS = "date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes"
+_EVENT_LINE = "date, resolution, part, kind, summary, NULL, place, NULL, NULL, label, NULL"
+_ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
 _ENTITY_COLUMNS = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
 
 
@@ -117,9 +123,10 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
         corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
         db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
         db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _event_rows(corpus, index))
-        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
+        said = _said(index)
+        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index, said.sentences))
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
-        db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)", _mention_rows(corpus, index))
+        db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, said.related))
         db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
     return corpus
 
@@ -153,12 +160,55 @@ def _event_rows(corpus: int, index: Index):
         )
 
 
-def _entity_rows(corpus: int, index: Index):
+def _entity_rows(corpus: int, index: Index, sentences: list[list[Span]]):
     for number, entity in enumerate(index.entities):
         articles = list(dict.fromkeys(m.article_id for m in entity.mentions))
         dates = sorted(d for d in (index.article(a).layout.published for a in articles) if d)
         first, last = (dates[0], dates[-1]) if dates else (None, None)
-        yield (corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last, _pickled(entity))
+        yield (
+            corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last,
+            _pickled(entity), _pickled(sentences[number]),
+        )
+
+
+class _Said(NamedTuple):
+    sentences: list[list[Span]]  # per entity, the sentences naming it, first mention first
+    related: Counter  # (entity, other): sentences naming both
+
+
+def _said(index: Index) -> _Said:
+    """Where each mention's sentence is, and which entities share sentences.
+
+    A mention inside or across one of the entity's own (联盟 in 细胞产业联盟)
+    does not make the other entity related to it.
+    """
+    where: dict[tuple[str, int, int], tuple[int, int]] = {}
+    related: Counter[tuple[int, int]] = Counter()
+    for article_id, rows in index.mention_table.items():
+        split = Sentences(index.article(article_id).simple)
+        named: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = {}
+        for start, end, number in rows:
+            sentence = where[article_id, start, end] = split.at(start, end)
+            named.setdefault(sentence, {}).setdefault(number, []).append((start, end))
+        for spans in named.values():
+            if len(spans) > 1:
+                for number, own in spans.items():
+                    for other, theirs in spans.items():
+                        if other != number and any(not _overlaps(m, own) for m in theirs):
+                            related[number, other] += 1
+    sentences = [
+        [Span(m.article_id, *where[m.article_id, m.start, m.end]) for m in entity.mentions] for entity in index.entities
+    ]
+    return _Said([list(dict.fromkeys(said)) for said in sentences], related)
+
+
+def _related_rows(corpus: int, related: Counter):
+    for (number, other), n in sorted(related.items()):
+        yield (corpus, number, other, n)
+
+
+def _overlaps(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < mention[1] and mention[0] < end for start, end in spans)
 
 
 def _name_rows(corpus: int, index: Index):
@@ -167,13 +217,6 @@ def _name_rows(corpus: int, index: Index):
         for how, names in (("alias", entity.aliases), ("form", entity.forms)):
             for name in dict.fromkeys(names):
                 yield (corpus, number, how, name)
-
-
-def _mention_rows(corpus: int, index: Index):
-    for number, entity in enumerate(index.entities):
-        for seq, m in enumerate(entity.mentions):
-            s_start, s_end = sentence_at(index.article(m.article_id).simple, m.start, m.end)
-            yield (corpus, number, seq, m.article_id, m.start, m.end, s_start, s_end)
 
 
 def _event_entity_rows(corpus: int, index: Index):
@@ -245,29 +288,32 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         if article_id not in self._articles:
-            row = self._rows(
-                "SELECT id, file, encoding, text, simple, script, removed, layout FROM texts WHERE $C AND id = ?",
-                article_id,
-            ).fetchone()
+            row = self._rows(f"SELECT {_ARTICLE_COLUMNS} FROM texts WHERE $C AND id = ?", article_id).fetchone()
             if row is None:
                 raise KeyError(article_id)
             self._articles[article_id] = _article(*row)
         return self._articles[article_id]
 
     def texts(self, containing: str | None = None):
-        """(id, simple text, content ranges) by corpus order; only texts holding
-        `containing` (Simplified) when given."""
-        sql = "SELECT id, coalesce(simple, text), layout FROM texts WHERE $C"
-        rows = self._rows(sql + " AND instr(coalesce(simple, text), ?) > 0 ORDER BY ord", containing) if containing else (
-            self._rows(sql + " ORDER BY ord")
-        )
-        for article_id, simple, layout in rows:
-            yield article_id, simple, _content(_decoded(pickle.loads, layout))
+        """Articles in corpus order; only those whose Simplified text holds
+        `containing` when given (SQLite picks them, nothing else is read)."""
+        sql = f"SELECT {_ARTICLE_COLUMNS} FROM texts WHERE $C"
+        if containing:
+            rows = self._rows(sql + " AND instr(coalesce(simple, text), ?) > 0 ORDER BY ord", containing)
+        else:
+            rows = self._rows(sql + " ORDER BY ord")
+        for row in rows:
+            yield _article(*row)
+
+    def keep(self, article: Article) -> None:
+        """Hold an article read by `texts`, so `article` need not read it again."""
+        self._articles[article.id] = article
 
     # events
 
-    def events(self, undated: bool = False, facts: bool = True, first=None, last=None, source=None, naming=None):
-        """Timeline rows in order: undated ones or dated ones, filtered."""
+    def events(self, undated=False, facts=True, first=None, last=None, source=None, naming=None, detail=True):
+        """Timeline rows in order: undated ones or dated ones, filtered; without
+        `detail`, only what a timeline line shows."""
         where, args = ["undated = ?"], [int(undated)]
         if not facts:
             where.append("kind != 'fact'")
@@ -283,7 +329,8 @@ class Store:
         if naming is not None:
             where.append("instr(search, ?) > 0")
             args.append(naming)
-        rows = self._rows(f"SELECT {_EVENT_COLUMNS} FROM events WHERE $C AND {' AND '.join(where)} ORDER BY ord", *args)
+        columns = _EVENT_COLUMNS if detail else _EVENT_LINE
+        rows = self._rows(f"SELECT {columns} FROM events WHERE $C AND {' AND '.join(where)} ORDER BY ord", *args)
         return [_event_row(*row) for row in rows]
 
     def events_of(self, number: int) -> list[EventRow]:
@@ -321,32 +368,17 @@ class Store:
 
     def sentences(self, number: int) -> list[Span]:
         """The sentences naming the entity, in the order of its first mention in each."""
-        rows = self._rows(
-            "SELECT article, s_start, s_end FROM mentions WHERE $C AND entity = ? "
-            "GROUP BY article, s_start, s_end ORDER BY min(seq)",
-            number,
-        )
-        return [Span(*row) for row in rows]
+        (data,) = self._rows("SELECT sentences FROM entities WHERE $C AND number = ?", number).fetchone()
+        return _decoded(pickle.loads, data)
 
     def related(self, number: int, places: tuple[str, ...]) -> list[tuple[EntityRow, int]]:
-        """Other entities named in the entity's sentences, with the number of sentences shared.
-
-        A mention that overlaps one of the entity's own does not count, nor do
-        the places the entity is in.
-        """
-        counts = self._rows(
-            "SELECT o.entity, count(DISTINCT o.article || ':' || o.s_start) FROM mentions m "
-            "JOIN mentions o ON o.corpus = m.corpus AND o.article = m.article AND o.s_start = m.s_start "
-            "AND o.s_end = m.s_end WHERE m.corpus = ? AND m.entity = ? AND o.entity != m.entity "
-            "AND NOT EXISTS (SELECT 1 FROM mentions x WHERE x.corpus = m.corpus AND x.entity = m.entity "
-            "AND x.article = o.article AND x.s_start = o.s_start AND x.start < o.end AND o.start < x.end) "
-            "GROUP BY o.entity",
-            number,
-        ).fetchall()
+        """Other entities named in the entity's sentences, with the number of sentences
+        shared, most first; not the places the entity is in."""
+        counts = dict(self._rows("SELECT other, sentences FROM related WHERE $C AND entity = ?", number).fetchall())
         if not counts:
             return []
-        rows = {r.number: r for r in self.entity_rows(f"number IN ({','.join(str(n) for n, _ in counts)})")}
-        pairs = [(rows[n], c) for n, c in counts if rows[n].name not in places]
+        rows = self.entity_rows(f"number IN ({','.join(map(str, counts))})")
+        pairs = [(row, counts[row.number]) for row in rows if row.name not in places]
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0].name))
 
 
@@ -354,10 +386,8 @@ def _article(article_id, file, encoding, text, simple, script, removed, layout) 
     return Article(article_id, file, encoding, text, simple or text, script, _decoded(pickle.loads, removed), _decoded(pickle.loads, layout))
 
 
-def _content(layout: Layout) -> list[tuple[int, int]]:
-    return sorted(([layout.title] if layout.title else []) + list(layout.body))
-
-
 def _event_row(date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes) -> EventRow:
-    names = tuple(entities.split(SEP)) if entities else ()
-    return EventRow(date, resolution, part, kind, summary, trigger, place, names, tuple(sources.split(SEP)), label, quotes)
+    if quotes is not None:
+        entities = tuple(entities.split(SEP)) if entities else ()
+        sources = tuple(sources.split(SEP))
+    return EventRow(date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes)

@@ -41,11 +41,53 @@ def test_second_run_reads_the_index_and_a_changed_file_is_processed_again(cgt, c
 
 def test_cached_and_uncached_answers_are_the_same(cgt, corpus, tmp_path):
     cache = str(tmp_path / "cache")
-    for command in (["timeline"], ["show", "杭州钱塘细胞治疗产业园"], ["grep", "产业园"], ["sources"]):
+    commands = (
+        ["timeline"],
+        ["timeline", "--entity", "光谷", "--from", "2023-07"],
+        ["timeline", "--source", "a", "--quotes"],
+        ["show", "杭州钱塘细胞治疗产业园"],
+        ["show", "产业园"],
+        ["entities", "--kind", "park"],
+        ["grep", "产业园"],
+        ["grep", "-e", "[杭武]"],
+        ["sources"],
+    )
+    for command in commands:
         args = [*command, "--corpus", str(corpus), "--json"]
         plain = cgt(*args, "--no-cache").stdout
         assert cgt(*args, "--cache-dir", cache).stdout == plain  # cold
         assert cgt(*args, "--cache-dir", cache).stdout == plain  # warm
+
+
+def test_only_the_three_most_recent_corpora_are_kept(cgt, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    for day in range(1, 6):
+        (corpus / "b.txt").write_text(OTHER.replace("7月1日", f"7月{day}日"), encoding="utf-8")
+        os.utime(corpus / "b.txt", ns=(day * 10**9, day * 10**9))
+        events = json.loads(cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(cache), "--json").stdout)
+        assert events[-1]["date"] == f"2023-07-0{day}"
+    db = sqlite3.connect(cache / "index.sqlite")
+    kept = [n for n, in db.execute("SELECT id FROM corpora ORDER BY id")]
+    assert kept == [3, 4, 5]
+    for table in ("texts", "events", "entities", "names", "event_entities"):
+        assert {n for n, in db.execute(f"SELECT DISTINCT corpus FROM {table}")} == {3, 4, 5}
+    assert db.execute("SELECT count(*) FROM related").fetchone()[0] == 0  # no sentence names two entities
+    assert db.execute("SELECT count(*) FROM processed").fetchone()[0] == 6  # a.txt and five versions of b.txt
+    db.close()
+
+
+def test_a_cache_that_cannot_be_written_means_no_cache(cgt, corpus, tmp_path):
+    cache = tmp_path / "cache"
+    from cgt_cli.cache import open_cache
+
+    open_cache(cache, print).close()
+    db = sqlite3.connect(cache / "index.sqlite")
+    db.execute("CREATE TRIGGER full BEFORE INSERT ON corpora BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END")
+    db.commit()
+    db.close()
+    result = cgt("timeline", "--corpus", str(corpus), "--cache-dir", str(cache), "--json")
+    assert (result.exit_code, len(json.loads(result.stdout))) == (0, 2)
+    assert result.stderr == f"cgt: cannot write the cache {cache / 'index.sqlite'} (database or disk is full): working without it\n"
 
 
 def test_no_cache_writes_nothing(cgt, corpus, tmp_path):

@@ -87,6 +87,9 @@ def test_grep_count(cgt):
 def test_grep_regex_and_case(cgt, news):
     assert cgt("grep", "cdmo", "--corpus", str(news)).exit_code == 1
     assert cgt("grep", "-i", "cdmo", "--corpus", str(news)).exit_code == 0
+    assert cgt("grep", "-i", "ＣＤｍｏ", "--corpus", str(news)).exit_code == 0  # full width folds too
+    counted = cgt("grep", "CDMO平台", "--corpus", str(news), "--count").stdout
+    assert [word for word in counted.split() if word.isalnum()] == ["source", "hits", "hz", "1", "total", "1"]
     hits = json.loads(cgt("grep", "-e", r"[0-9]+月[0-9]+日", "--corpus", str(news), "--json").stdout)
     assert [h["match"] for h in hits] == ["6月16日"]
 
@@ -147,6 +150,15 @@ def test_catastrophic_regex_is_stopped(cgt, tmp_path, monkeypatch):
     result = cgt("grep", "-e", "(a+)+$", "--corpus", str(tmp_path), "--no-cache")
     assert result.exit_code == 2
     assert result.stderr == "cgt: the regular expression ran longer than 0.5 s and was stopped: simplify it\n"
+
+
+def test_a_match_lies_within_one_line_of_the_title_or_body(cgt, tmp_path):
+    page = "细胞治疗园开园\n2023-01-02 新华网\n园区引进细胞\n治疗企业。1月1日,园区开园。\n相关推荐\n细胞治疗\n"
+    (tmp_path / "p.txt").write_text(page, encoding="utf-8")
+    found = json.loads(cgt("grep", "-e", r"细胞\s*治疗", "--corpus", str(tmp_path), "--json").stdout)
+    assert [(h["line"], h["column"], h["match"]) for h in found] == [(1, 1, "细胞治疗")]
+    everything = json.loads(cgt("grep", "-e", r"细胞\s*治疗", "--corpus", str(tmp_path), "--all", "--json").stdout)
+    assert [(h["line"], h["match"]) for h in everything] == [(1, "细胞治疗"), (3, "细胞\n治疗"), (6, "细胞治疗")]
 
 
 @pytest.mark.parametrize("pattern, code", [("。,", 1), ("治疗" * 5000, 1), ("\x1b[31m", 1)])

@@ -21,7 +21,7 @@ from cgt_cli.corpus import SkipFile, decode
 from cgt_cli.entities import find_aliases, find_entities, find_roles
 from cgt_cli.layout import find_layout
 from cgt_cli.normalize import normalize
-from cgt_cli.sentences import split_sentences
+from cgt_cli.sentences import Sentences, sentence_at, split_sentences
 from cgt_cli.timex import find_dates
 
 PIECES = [
@@ -147,6 +147,28 @@ def test_sentences_are_ordered_trimmed_and_disjoint(text):
         assert end <= start < stop <= len(text)
         assert text[start:stop] == text[start:stop].strip()
         end = stop
+
+
+def sentence_of_the_whole_line(text, start, end):
+    """sentence_at as first written: split the whole line, then pick (the reference)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    spans = split_sentences(text, line_start, len(text) if line_end == -1 else line_end)
+    first = next((s for s, e in spans if e > start), start)
+    last = next((e for s, e in reversed(spans) if s < end), end)
+    return min(first, start), max(last, end)
+
+
+MARKS = st.text(alphabet=st.sampled_from(list("。!?;！？；”’\"')）」』 \n细胞a")), max_size=60)
+
+
+@PROPERTY
+@given(TEXT | MARKS, st.data())
+def test_sentence_at_matches_splitting_the_whole_line(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentence_at(text, start, end) == sentence_of_the_whole_line(text, start, end)
+    assert Sentences(text).at(start, end) == sentence_of_the_whole_line(text, start, end)
 
 
 @PROPERTY

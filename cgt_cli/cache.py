@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -40,10 +41,10 @@ def default_directory() -> Path:
 
 @cache
 def code_version() -> str:
-    """cgt's version and a digest of its code and lexicons: a change to either
-    makes every cached entry stale."""
+    """cgt's version and a digest of its code and lexicons, and Python's version
+    (pickle and marshal formats): a change to any makes every cached entry stale."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     for path in sorted([*package.glob("*.py"), *package.glob("data/*.txt")]):
         digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -285,7 +285,7 @@ def show(
         else:
             _print(render.candidates_table(name, many.candidates))
         raise typer.Exit(NOT_FOUND) from None
-    found = card(store, entity)
+    found = card(store, entity, detail=as_json)
     if as_json:
         _print_json(export.entity_record(store, found))
     else:
@@ -370,7 +370,7 @@ def grep(
     if as_json:
         _print_json([export.hit_record(store, h, context) for h in hits])
     elif count:
-        _print(render.count_table(hits))
+        _print(render.count_view(hits))
     elif hits:
         _print(render.grep_view(store, hits, context, source))
     _finish(store, bool(hits))

@@ -77,10 +77,12 @@ def suggestions(wanted: str, names: set[str], most: int = 5) -> list[str]:
     return [name for _, _, name in sorted(scored)[:most]]
 
 
-def card(store: Store, row: EntityRow) -> Card:
-    """Everything the corpus says of one entity."""
+def card(store: Store, row: EntityRow, detail: bool = True) -> Card:
+    """Everything the corpus says of one entity; its events without their
+    detail (see `EventRow`) unless `detail`."""
     entity = store.entity(row.number)
-    return Card(row, entity, store.events_of(row.number), store.related(row.number, entity.places), store.sentences(row.number))
+    events = store.events_of(row.number, detail)
+    return Card(row, entity, events, store.related(row.number, entity.places), store.sentences(row.number))
 
 
 def entity_rows(store: Store, kind: str | None = None, min_mentions: int = 1) -> list[EntityRow]:

@@ -10,8 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from cgt_cli.export import context_range, outlet_label, published_label, title_of
-from cgt_cli.model import Article, Entity, Span
-from cgt_cli.store import EntityRow, EventRow, Source, Store
+from cgt_cli.model import Article, Entity, Event, Span
+from cgt_cli.store import SEP, EntityRow, EventRow, Source, Store
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -36,12 +36,22 @@ class Styled:
     def append(self, text: str, style: str = "") -> None:
         self.pieces.append((text, style))
 
+    def append_line(self, line: str, styles: str) -> None:
+        """Pieces stored joined by SEP (see `event_line`), with their styles."""
+        self.pieces.append((line, SEP + styles))
+
     @property
     def plain(self) -> str:
-        return "".join(text for text, _ in self.pieces).rstrip()
+        return "".join([text for text, _ in self.pieces]).replace(SEP, "").rstrip()
 
     def __rich__(self) -> Text:
-        text = Text.assemble(*self.pieces)
+        pieces = []
+        for text, style in self.pieces:
+            if style.startswith(SEP):
+                pieces += zip(text.split(SEP), style[1:].split(SEP))
+            else:
+                pieces.append((text, style))
+        text = Text.assemble(*pieces)
         text.rstrip()
         return text
 
@@ -100,22 +110,24 @@ def grep_view(store: Store, hits: list[Span], chars: int | None, with_source: bo
     return out
 
 
-def count_table(hits: list[Span]) -> Table:
+def count_view(hits: list[Span]) -> Styled:
+    """Hits per article, one line each in corpus order, then the total (like `grep -c`)."""
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit.article_id] = counts.get(hit.article_id, 0) + 1
-    table = Table(show_footer=True)
-    table.add_column("source", footer="total")
-    table.add_column("hits", justify="right", footer=str(len(hits)))
+    width = max([len("total"), *map(len, counts)])
+    digits = len(str(len(hits)))
+    out = Styled()
     for article_id, n in counts.items():
-        table.add_row(safe(article_id), str(n))
-    return table
+        out.append(f"{safe(article_id):<{width}}  {n:>{digits}}\n")
+    out.append(f"{'total':<{width}}  {len(hits):>{digits}}\n", "bold")
+    return out
 
 
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "H1": "first half", "H2": "second half"}
 
 
-def date_label(event: EventRow) -> str:
+def date_label(event: Event) -> str:
     """The date at its precision; `~` when its year came from another date in the text."""
     label = event.date.replace("/..", " onwards").replace("/", " – ")
     if event.part:
@@ -123,8 +135,21 @@ def date_label(event: EventRow) -> str:
     return ("~" if event.resolution == "context" else "") + label
 
 
+def event_line(event: Event, sources: str) -> list[tuple[str, str]]:
+    """One timeline line as (text, style) pieces: date, what happened, @ where, — `sources`.
+
+    The store keeps every event's line (written once, read by every timeline)."""
+    pieces = [(f"  {date_label(event):<13}", "green"), (safe(event.summary), "italic" if event.kind == "fact" else "")]
+    if event.kind == "fact":
+        pieces.append(("  (fact)", "dim"))
+    if event.place:
+        pieces.append((f"  @ {safe(event.place)}", "cyan"))
+    pieces.append(("  — " + safe(sources), "dim"))
+    return pieces
+
+
 def timeline_view(events: list[EventRow], quotes: bool = False) -> Styled:
-    """Events grouped by year, one line each: date, what happened, @ where, — source."""
+    """Events grouped by year, one line each (see `event_line`)."""
     out = Styled()
     year = None
     for event in events:
@@ -132,13 +157,8 @@ def timeline_view(events: list[EventRow], quotes: bool = False) -> Styled:
         if event_year != year:
             out.append(("\n" if year is not None else "") + event_year + "\n", "bold cyan")
             year = event_year
-        out.append(f"  {date_label(event):<13}", "green")
-        out.append(safe(event.summary), "italic" if event.kind == "fact" else "")
-        if event.kind == "fact":
-            out.append("  (fact)", "dim")
-        if event.place:
-            out.append(f"  @ {safe(event.place)}", "cyan")
-        out.append("  — " + safe(event.label) + "\n", "dim")
+        out.append_line(event.line, event.styles)
+        out.append("\n")
         if quotes:
             for quote in event.quotes():
                 out.append(f"{'':15}“{safe(quote['quote'])}”\n", "dim")

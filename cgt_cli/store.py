@@ -2,7 +2,7 @@
 
 `write` lays an assembled `Index` out as rows; `Store` answers the commands
 from those rows without loading the corpus whole: the timeline reads event
-rows (their source labels and quotes resolved when written), `show` reads one
+rows (each with its line as the timeline shows it, written once), `show` reads one
 entity with the mentions and events around it, grep reads only the texts that
 can hold a literal pattern. The same tables live in the persistent cache file
 and, with --no-cache, in an in-memory database, so every command has one path.
@@ -11,10 +11,12 @@ and, with --no-cache, in an in-memory database, so every command has one path.
 from __future__ import annotations
 
 import json
+import marshal
 import pickle
 import sqlite3
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import fields
 from functools import cached_property
 from typing import NamedTuple
 
@@ -31,9 +33,11 @@ CREATE TABLE IF NOT EXISTS texts (
     body_chars INTEGER, layout BLOB, removed BLOB, text TEXT, simple TEXT, PRIMARY KEY (corpus, ord));
 CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
 CREATE TABLE IF NOT EXISTS events (
-    corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, date TEXT, first_day TEXT, last_day TEXT,
-    resolution TEXT, part TEXT, summary TEXT, trigger TEXT, place TEXT, entities TEXT, sources TEXT,
-    label TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
+    corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT, date TEXT,
+    resolution TEXT, line TEXT, styles TEXT, PRIMARY KEY (corpus, ord));
+CREATE TABLE IF NOT EXISTS event_details (
+    corpus INTEGER, ord INTEGER, part TEXT, summary TEXT, trigger TEXT, place TEXT, entities TEXT, sources TEXT,
+    quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
     first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number));
@@ -44,7 +48,7 @@ CREATE TABLE IF NOT EXISTS related (
 CREATE TABLE IF NOT EXISTS event_entities (
     corpus INTEGER, entity INTEGER, event INTEGER, PRIMARY KEY (corpus, entity, event)) WITHOUT ROWID;
 """
-TABLES = ("texts", "events", "entities", "names", "related", "event_entities")
+TABLES = ("texts", "events", "event_details", "entities", "names", "related", "event_entities")
 SEP = "\x1f"  # joins names in one column; never part of a name cgt finds
 
 
@@ -65,23 +69,24 @@ class Source(NamedTuple):
 
 
 class EventRow(NamedTuple):
-    """A timeline row: the event with its sources' labels and quotes resolved.
+    """A timeline row: its line as the timeline shows it, and the event's data.
 
-    Read without `detail`, the fields only JSON needs (trigger, entities,
-    sources, quotes) are None.
+    `line` is `render.event_line`'s pieces joined by SEP, `styles` their
+    styles. Read without `detail`, the fields only JSON needs are None.
     """
 
     date: str
     resolution: str
-    part: str | None
+    line: str
+    styles: str
     kind: str
-    summary: str
-    trigger: str | None
-    place: str | None
-    entities: tuple[str, ...] | None
-    sources: tuple[str, ...] | None
-    label: str  # "outlet published; …" per source
-    quotes_json: str | None  # export.quote_record of each quote, primary first
+    part: str | None = None
+    summary: str | None = None
+    trigger: str | None = None
+    place: str | None = None
+    entities: tuple[str, ...] | None = None
+    sources: tuple[str, ...] | None = None
+    quotes_json: str | None = None  # export.quote_record of each quote, primary first
 
     def quotes(self) -> list[dict]:
         if self.quotes_json is None:
@@ -102,8 +107,9 @@ class EntityRow(NamedTuple):
     last_seen: str | None
 
 
-_EVENT_COLUMNS = "date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes"
-_EVENT_LINE = "date, resolution, part, kind, summary, NULL, place, NULL, NULL, label, NULL"
+_EVENT_LINE = "e.date, e.resolution, e.line, e.styles, e.kind"
+_EVENT_COLUMNS = _EVENT_LINE + ", d.part, d.summary, d.trigger, d.place, d.entities, d.sources, d.quotes"
+_DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
 _ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
 _ENTITY_COLUMNS = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
 
@@ -122,7 +128,9 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
                 drop(db, old[0])
         corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
         db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
-        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _event_rows(corpus, index))
+        rows = list(_event_rows(corpus, index))
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)", (row[:10] for row in rows))
+        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?,?,?,?,?)", (row[:2] + row[10:] for row in rows))
         said = _said(index)
         db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index, said.sentences))
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
@@ -139,13 +147,16 @@ def drop(db: sqlite3.Connection, corpus: int) -> None:
 
 
 def _text_rows(corpus: int, index: Index):
-    dump = _pickled
     for n, a in enumerate(index.articles):
         simple = None if a.simple == a.text else a.simple
-        yield (corpus, n, a.id, a.file, a.encoding, a.script, title_of(a), body_chars(a), dump(a.layout), dump(a.removed), a.text, simple)
+        layout = marshal.dumps(tuple(getattr(a.layout, f.name) for f in fields(Layout)))
+        yield (corpus, n, a.id, a.file, a.encoding, a.script, title_of(a), body_chars(a), layout, marshal.dumps(a.removed), a.text, simple)
 
 
 def _event_rows(corpus: int, index: Index):
+    """Each event as the columns of `events` then those of `event_details` after (corpus, ord)."""
+    from cgt_cli.render import event_line  # Rich: only when a corpus is written
+
     for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
         articles = [index.article(q.article_id) for q in event.quotes]
         days = interval(event.date)
@@ -153,9 +164,11 @@ def _event_rows(corpus: int, index: Index):
         quotes = [quote_record(a, q) for a, q in zip(articles, event.quotes)]
         label = "; ".join(f"{outlet_label(s)} {published_label(s)}" for s in map(index.article, event.sources))
         search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in zip(articles, event.quotes))])
+        pieces = event_line(event, label)
         yield (
-            corpus, n, undated, event.kind, event.date, first, last, event.resolution, event.part, event.summary,
-            event.trigger, event.place, SEP.join(event.entities), SEP.join(event.sources), label,
+            corpus, n, undated, event.kind, first, last, event.date, event.resolution,
+            SEP.join(text for text, _ in pieces), SEP.join(style for _, style in pieces),
+            event.part, event.summary, event.trigger, event.place, SEP.join(event.entities), SEP.join(event.sources),
             json.dumps(quotes, ensure_ascii=False), search,
         )
 
@@ -281,7 +294,7 @@ class Store:
 
     def sources(self) -> list[Source]:
         rows = self._rows("SELECT id, file, encoding, script, layout, title, body_chars FROM texts WHERE $C ORDER BY ord")
-        return [Source(i, f, e, s, _decoded(pickle.loads, layout), t, b) for i, f, e, s, layout, t, b in rows]
+        return [Source(i, f, e, s, _layout(layout), t, b) for i, f, e, s, layout, t, b in rows]
 
     def has_article(self, article_id: str) -> bool:
         return self._rows("SELECT 1 FROM texts WHERE $C AND id = ?", article_id).fetchone() is not None
@@ -314,29 +327,33 @@ class Store:
     def events(self, undated=False, facts=True, first=None, last=None, source=None, naming=None, detail=True):
         """Timeline rows in order: undated ones or dated ones, filtered; without
         `detail`, only what a timeline line shows."""
-        where, args = ["undated = ?"], [int(undated)]
+        where, args = ["e.undated = ?"], [int(undated)]
         if not facts:
-            where.append("kind != 'fact'")
+            where.append("e.kind = 'event'")
         if first is not None:
-            where.append("last_day >= ?")
+            where.append("e.last_day >= ?")
             args.append(first.isoformat())
         if last is not None:
-            where.append("first_day <= ?")
+            where.append("e.first_day <= ?")
             args.append(last.isoformat())
         if source is not None:
-            where.append(f"instr('{SEP}' || sources || '{SEP}', ?) > 0")
+            where.append(f"instr('{SEP}' || d.sources || '{SEP}', ?) > 0")
             args.append(SEP + source + SEP)
         if naming is not None:
-            where.append("instr(search, ?) > 0")
+            where.append("instr(d.search, ?) > 0")
             args.append(naming)
-        columns = _EVENT_COLUMNS if detail else _EVENT_LINE
-        rows = self._rows(f"SELECT {columns} FROM events WHERE $C AND {' AND '.join(where)} ORDER BY ord", *args)
-        return [_event_row(*row) for row in rows]
+        joined = detail or source is not None or naming is not None
+        sql = (
+            f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM events e {_DETAIL if joined else ''} "
+            f"WHERE e.corpus = ? AND {' AND '.join(where)} ORDER BY e.ord"
+        )
+        return [_event_row(*row) for row in self._db.execute(sql, (self._corpus, *args))]
 
-    def events_of(self, number: int) -> list[EventRow]:
+    def events_of(self, number: int, detail: bool = True) -> list[EventRow]:
         """Every event (dated first, then undated) whose sentence names the entity."""
         rows = self._db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM event_entities x JOIN events e ON e.corpus = x.corpus AND e.ord = x.event "
+            f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM event_entities x "
+            f"JOIN events e ON e.corpus = x.corpus AND e.ord = x.event {_DETAIL if detail else ''} "
             "WHERE x.corpus = ? AND x.entity = ? ORDER BY e.ord",
             (self._corpus, number),
         )
@@ -383,11 +400,20 @@ class Store:
 
 
 def _article(article_id, file, encoding, text, simple, script, removed, layout) -> Article:
-    return Article(article_id, file, encoding, text, simple or text, script, _decoded(pickle.loads, removed), _decoded(pickle.loads, layout))
+    return Article(article_id, file, encoding, text, simple or text, script, _decoded(marshal.loads, removed), _layout(layout))
 
 
-def _event_row(date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes) -> EventRow:
-    if quotes is not None:
-        entities = tuple(entities.split(SEP)) if entities else ()
-        sources = tuple(sources.split(SEP))
-    return EventRow(date, resolution, part, kind, summary, trigger, place, entities, sources, label, quotes)
+def _layout(data: bytes) -> Layout:
+    """A layout stored as the marshal of its fields (plain tuples: three times faster than pickle)."""
+    try:
+        return Layout(*marshal.loads(data))
+    except Exception as error:
+        raise Damaged(f"{type(error).__name__}: {error}") from None
+
+
+def _event_row(date, resolution, line, styles, kind, *detail) -> EventRow:
+    if not detail:
+        return EventRow(date, resolution, line, styles, kind)
+    part, summary, trigger, place, entities, sources, quotes = detail
+    names = tuple(entities.split(SEP)) if entities else ()
+    return EventRow(date, resolution, line, styles, kind, part, summary, trigger, place, names, tuple(sources.split(SEP)), quotes)

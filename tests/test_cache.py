@@ -69,7 +69,7 @@ def test_only_the_three_most_recent_corpora_are_kept(cgt, corpus, tmp_path):
     db = sqlite3.connect(cache / "index.sqlite")
     kept = [n for n, in db.execute("SELECT id FROM corpora ORDER BY id")]
     assert kept == [3, 4, 5]
-    for table in ("texts", "events", "entities", "names", "event_entities"):
+    for table in ("texts", "events", "event_details", "entities", "names", "event_entities"):
         assert {n for n, in db.execute(f"SELECT DISTINCT corpus FROM {table}")} == {3, 4, 5}
     assert db.execute("SELECT count(*) FROM related").fetchone()[0] == 0  # no sentence names two entities
     assert db.execute("SELECT count(*) FROM processed").fetchone()[0] == 6  # a.txt and five versions of b.txt
@@ -135,7 +135,7 @@ def test_damaged_entries_are_processed_again(cgt, corpus, tmp_path):
     assert (result.exit_code, summary["processed"]) == (0, 2)
 
 
-@pytest.mark.parametrize("damage", ["UPDATE entities SET data = x'00'", "UPDATE events SET quotes = '[{'", "UPDATE texts SET layout = x'00'"])
+@pytest.mark.parametrize("damage", ["UPDATE entities SET data = x'00'", "UPDATE event_details SET quotes = '[{'", "UPDATE texts SET layout = x'00'"])
 def test_damaged_corpus_rows_are_rebuilt_with_a_warning(cgt, corpus, tmp_path, damage):
     cache = tmp_path / "cache"
     args = ["--corpus", str(corpus), "--cache-dir", str(cache), "--json"]

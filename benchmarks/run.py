@@ -55,7 +55,7 @@ print(json.dumps({
     "import_s": imported - start, "seconds": built - imported,
     "cpu_s": me.ru_utime + me.ru_stime + workers.ru_utime + workers.ru_stime,
     "peak_rss_mb": me.ru_maxrss / 1024, "worker_peak_rss_mb": workers.ru_maxrss / 1024,
-    "articles": store.count("texts"), "skipped": len(store.skipped), "events": store.count("events"),
+    "articles": store.count("texts"), "skipped": len(store.skipped), "events": store.count("events", "undated = 0"),
     "entities": store.count("entities"),
 }))
 """

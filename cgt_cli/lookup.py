@@ -1,4 +1,4 @@
-"""Entity queries on an index: find one by name, and what the card says of it."""
+"""Entity queries on a store: find one by name, and what the card says of it."""
 
 from __future__ import annotations
 

@@ -13,17 +13,16 @@ from cgt_cli.export import context_range, outlet_label, published_label, title_o
 from cgt_cli.model import Article, Entity, Event, Span
 from cgt_cli.store import SEP, EntityRow, EventRow, Source, Store
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def safe(text: str) -> str:
     """Text fit for a terminal: control characters and escapes shown as �, lines joined."""
-    if not _UNSAFE.search(text):
-        return text
-    return _CONTROL.sub("\ufffd", text.replace("\n", " ").replace("\t", " "))
+    return _UNSAFE.sub(_shown, text)
+
+
+def _shown(control: re.Match[str]) -> str:
+    return " " if control.group() in "\n\t" else "\ufffd"
 
 
 class Styled:

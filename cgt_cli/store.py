@@ -248,7 +248,7 @@ def _event_entity_rows(corpus: int, index: Index):
 def _decoded(loads, data):
     try:
         return loads(data)
-    except Exception as error:  # damage to a pickle or JSON text surfaces as one of many types
+    except Exception as error:  # damage to a pickle, marshal or JSON text surfaces as one of many types
         raise Damaged(f"{type(error).__name__}: {error}") from None
 
 
@@ -405,10 +405,7 @@ def _article(article_id, file, encoding, text, simple, script, removed, layout) 
 
 def _layout(data: bytes) -> Layout:
     """A layout stored as the marshal of its fields (plain tuples: three times faster than pickle)."""
-    try:
-        return Layout(*marshal.loads(data))
-    except Exception as error:
-        raise Damaged(f"{type(error).__name__}: {error}") from None
+    return _decoded(lambda fields: Layout(*marshal.loads(fields)), data)
 
 
 def _event_row(date, resolution, line, styles, kind, *detail) -> EventRow:

@@ -45,8 +45,8 @@ ENV = {k: v for k, v in os.environ.items() if k not in UNSET} | {"NO_COLOR": "1"
 BUILD_CHILD = """
 import json, resource, sys, time
 start = time.perf_counter()
-from cgt_cli.corpus import find_files
-from cgt_cli.pipeline import load_index
+from cgt_cli.read.files import find_files
+from cgt_cli.index.load import load_index
 imported = time.perf_counter()
 store, _stats = load_index(find_files([sys.argv[1]]), None)
 built = time.perf_counter()

@@ -86,7 +86,7 @@ def command(function):
     def run(*args, **kwargs):
         import sqlite3
 
-        from cgt_cli.store import Damaged
+        from cgt_cli.index.store import Damaged
 
         _warned.clear()
         try:
@@ -133,9 +133,9 @@ def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bo
 
 
 def _load_with_stats(corpus, cache_dir, no_cache):
-    from cgt_cli.cache import default_directory, open_cache
-    from cgt_cli.corpus import find_files
-    from cgt_cli.pipeline import load_index
+    from cgt_cli.index.cache import default_directory, open_cache
+    from cgt_cli.read.files import find_files
+    from cgt_cli.index.load import load_index
 
     paths = find_files([str(p) for p in corpus] if corpus else None)
     cache = None if no_cache else open_cache(cache_dir or default_directory(), _warn)
@@ -178,7 +178,7 @@ def _progress_bar():
 
 def _warn(message: str) -> None:
     """One line on stderr, once per command run."""
-    from cgt_cli.render import safe
+    from cgt_cli.views.terminal import safe
 
     if message not in _warned:
         _warned.add(message)
@@ -193,6 +193,11 @@ def _print(renderable) -> None:
         sys.stdout.write(renderable.plain + "\n")
         return
     Console(highlight=False).print(renderable)
+
+
+def _headers(store) -> dict:
+    """Every article's header by id: what a timeline line cites."""
+    return {source.id: source for source in store.sources()}
 
 
 def _print_json(data) -> None:
@@ -236,15 +241,17 @@ def timeline(
 
       cgt timeline --undated --corpus ~/news/
     """
-    from cgt_cli import export, render
-    from cgt_cli.query import timeline as select
+    from cgt_cli.views import records, terminal
+    from cgt_cli.index.query import timeline as select
 
     store = _load(corpus, cache_dir, no_cache)
-    events = select(store, since, until, entity, source, facts, undated, detail=as_json or quotes)
+    events = select(
+        store, since=since, until=until, entity=entity, source=source, facts=facts, undated=undated, detail=as_json or quotes
+    )
     if as_json:
-        _print_json([export.event_record(e) for e in events])
+        _print_json([records.event_record(e) for e in events])
     elif events:
-        _print(render.timeline_view(events, quotes))
+        _print(terminal.timeline_view(events, _headers(store), quotes))
     _finish(store, bool(events))
 
 
@@ -273,23 +280,23 @@ def show(
 
       cgt show 联盟            # lists every alliance it could mean
     """
-    from cgt_cli import export, render
-    from cgt_cli.lookup import Ambiguous, card, find_entity
+    from cgt_cli.views import records, terminal
+    from cgt_cli.index.lookup import Ambiguous, card, find_entity
 
     store = _load(corpus, cache_dir, no_cache)
     try:
         entity = find_entity(store, name)
     except Ambiguous as many:
         if as_json:
-            _print_json(export.candidates_record(name, many.candidates))
+            _print_json(records.candidates_record(name, many.candidates))
         else:
-            _print(render.candidates_table(name, many.candidates))
+            _print(terminal.candidates_table(name, many.candidates))
         raise typer.Exit(NOT_FOUND) from None
     found = card(store, entity, detail=as_json)
     if as_json:
-        _print_json(export.entity_record(store, found))
+        _print_json(records.entity_record(store, found))
     else:
-        _print(render.entity_card(store, found, None if all_quotes else 5))
+        _print(terminal.entity_card(store, found, _headers(store), None if all_quotes else 5))
     _finish(store, True)
 
 
@@ -315,17 +322,17 @@ def entities(
 
       cgt entities --kind org --min-mentions 3 --json
     """
-    from cgt_cli import export, render
-    from cgt_cli.lookup import KINDS, entity_rows
+    from cgt_cli.views import records, terminal
+    from cgt_cli.index.lookup import KINDS, entity_rows
 
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
     store = _load(corpus, cache_dir, no_cache)
-    rows = entity_rows(store, kind, min_mentions)
+    rows = entity_rows(store, kind=kind, min_mentions=min_mentions)
     if as_json:
-        _print_json([export.entity_row(r) for r in rows])
+        _print_json([records.entity_row(r) for r in rows])
     elif rows:
-        _print(render.entities_table(rows))
+        _print(terminal.entities_table(rows))
     _finish(store, bool(rows))
 
 
@@ -361,18 +368,18 @@ def grep(
 
       cgt grep 联盟 -C 10 --corpus ~/news/
     """
-    from cgt_cli import export, render
-    from cgt_cli.query import compile_pattern, search
+    from cgt_cli.views import records, terminal
+    from cgt_cli.index.query import compile_pattern, search
 
     compiled = compile_pattern(pattern, regex, ignore_case)
     store = _load(corpus, cache_dir, no_cache)
     hits = search(store, compiled, everything)
     if as_json:
-        _print_json([export.hit_record(store, h, context) for h in hits])
+        _print_json([records.hit_record(store, h, context) for h in hits])
     elif count:
-        _print(render.count_view(hits))
+        _print(terminal.count_view(hits))
     elif hits:
-        _print(render.grep_view(store, hits, context, source))
+        _print(terminal.grep_view(store, hits, context, source))
     _finish(store, bool(hits))
 
 
@@ -391,14 +398,14 @@ def sources(
 
       cgt sources --corpus ~/news/ --json
     """
-    from cgt_cli import export, render
+    from cgt_cli.views import records, terminal
 
     store = _load(corpus, cache_dir, no_cache)
     found = store.sources()
     if as_json:
-        _print_json([export.source_record(s) for s in found])
+        _print_json([records.source_record(s) for s in found])
     else:
-        _print(render.sources_table(found))
+        _print(terminal.sources_table(found))
     _finish(store, bool(found))
 
 
@@ -420,7 +427,7 @@ def index(
 
       cgt index --cache-dir /tmp/cgt-cache --json
     """
-    from cgt_cli.cache import default_directory
+    from cgt_cli.index.cache import default_directory
 
     built, stats = _load_with_stats(corpus, cache_dir, False)
     summary = {

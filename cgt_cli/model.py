@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,20 @@ class Article:
     removed: tuple[tuple[int, int], ...]  # (text offset, chars removed before it so far), ascending
     layout: Layout
 
+    @property
+    def title(self) -> str | None:
+        """The headline as written, if the page has one."""
+        span = self.layout.title
+        return self.text[span[0] : span[1]] if span else None
+
+    @property
+    def body_chars(self) -> int:
+        return sum(end - start for start, end in self.layout.body)
+
+    def quote(self, span: Span) -> Quote:
+        """The text of `span` with where it stands in the file."""
+        return Quote(self.id, self.file, self.line_col(span.start)[0], span.start, span.end, self.text[span.start : span.end])
+
     def content(self) -> list[tuple[int, int]]:
         """The ranges that hold the article itself: title and body, no boilerplate."""
         title = [self.layout.title] if self.layout.title else []
@@ -67,6 +82,17 @@ class Article:
         line_start = self.text.rfind("\n", 0, pos) + 1
         line = self.text.count("\n", 0, pos) + 1
         return line, self.raw_offset(pos) - self.raw_offset(line_start) + 1
+
+
+class Quote(NamedTuple):
+    """A sentence as cited: its article, file, 1-based line in the file, offsets and text."""
+
+    source: str
+    file: str
+    line: int
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True)
@@ -133,13 +159,15 @@ class Event:
 
 @dataclass
 class Index:
-    """A corpus after every stage (built by `pipeline`); `store.write` lays it out for queries."""
+    """A corpus after every stage (built by `index.build.assemble`); `store.write` lays it out for queries."""
 
     articles: list[Article]
-    skipped: list = field(default_factory=list)  # corpus.Skipped, in path order
+    skipped: list = field(default_factory=list)  # read.files.Skipped, in path order
     events: list[Event] = field(default_factory=list)  # dated events and facts, by date
     undated: list[Event] = field(default_factory=list)  # events whose year nobody states
     entities: list[Entity] = field(default_factory=list)
+    sentences: list[list[Span]] = field(default_factory=list)  # per entity: the sentences naming it
+    related: dict[tuple[int, int], int] = field(default_factory=dict)  # (entity, other): sentences naming both
 
     def article(self, article_id: str) -> Article:
         return self._by_id[article_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typer.testing import CliRunner
 
 from cgt_cli.cli import app
-from cgt_cli.corpus import bundled_seeds
+from cgt_cli.read.files import bundled_seeds
 
 CASES = {
     "timeline": ["timeline", "--json"],

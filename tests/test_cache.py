@@ -78,7 +78,7 @@ def test_only_the_three_most_recent_corpora_are_kept(cgt, corpus, tmp_path):
 
 def test_a_cache_that_cannot_be_written_means_no_cache(cgt, corpus, tmp_path):
     cache = tmp_path / "cache"
-    from cgt_cli.cache import open_cache
+    from cgt_cli.index.cache import open_cache
 
     open_cache(cache, print).close()
     db = sqlite3.connect(cache / "index.sqlite")
@@ -189,8 +189,8 @@ def test_index_view_and_skips(cgt, corpus, tmp_path):
 
 
 def test_parallel_build_matches_serial(corpus, tmp_path, monkeypatch):
-    from cgt_cli import pipeline
-    from cgt_cli.corpus import find_files
+    from cgt_cli.index import load as pipeline
+    from cgt_cli.read.files import find_files
 
     for n in range(70):
         (corpus / f"n{n:03}.txt").write_text(PAGE.replace("16日", f"{n % 28 + 1}日"), encoding="utf-8")

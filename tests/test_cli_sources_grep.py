@@ -48,8 +48,8 @@ def test_grep_is_blind_to_script(cgt):
 
 
 def test_grep_offsets_slice_back_in_the_original_script(cgt, news):
-    from cgt_cli.corpus import find_files, load_documents
-    from cgt_cli.pipeline import build_index
+    from cgt_cli.read.files import find_files, load_documents
+    from cgt_cli.index.build import build_index
 
     index = build_index(load_documents(find_files([str(news)]))[0])
     hits = json.loads(cgt("grep", "济南", "--corpus", str(news), "--json").stdout)
@@ -145,7 +145,7 @@ def test_help_has_examples(cgt):
 
 
 def test_catastrophic_regex_is_stopped(cgt, tmp_path, monkeypatch):
-    from cgt_cli import query
+    from cgt_cli.index import query
 
     monkeypatch.setattr(query, "REGEX_SECONDS", 0.5)
     (tmp_path / "a.txt").write_text("细胞治疗" + "a" * 50_000 + "!\n", encoding="utf-8")
@@ -179,7 +179,7 @@ def test_help_loads_neither_opencc_nor_lexicons():
         "sys.argv = ['cgt', '--help']\n"
         "from cgt_cli.cli import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "heavy = ['opencc', 'cgt_cli.lexicon', 'cgt_cli.entities', 'cgt_cli.timex', 'charset_normalizer', 'regex']\n"
+        "heavy = ['opencc', 'cgt_cli.extract.lexicon', 'cgt_cli.extract.entities.find', 'cgt_cli.extract.dates', 'charset_normalizer', 'regex']\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout

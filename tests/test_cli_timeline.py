@@ -33,8 +33,8 @@ def test_exactly_the_seed_events_in_order(cgt):
 
 
 def test_event_json_fields_and_quote_offsets(cgt):
-    from cgt_cli.corpus import find_files, load_documents
-    from cgt_cli.pipeline import build_index
+    from cgt_cli.read.files import find_files, load_documents
+    from cgt_cli.index.build import build_index
 
     index = build_index(load_documents(find_files(None))[0])
     _, events = seed_timeline(cgt)

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from cgt_cli.corpus import SkipFile, decode, find_files, load_documents
+from cgt_cli.read.files import SkipFile, decode, find_files, load_documents
 from cgt_cli.errors import CgtError
 
 SIMPLIFIED = "2023年5月8日,苏州工业园区细胞治疗产业联盟在独墅湖畔成立。\n"

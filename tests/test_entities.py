@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cgt_cli.entities import (
+from cgt_cli.extract.entities.find import (
     Alias,
     EntityHit,
     RoleHit,

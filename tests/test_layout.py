@@ -2,8 +2,8 @@
 
 import pytest
 
-from cgt_cli.layout import find_layout, is_boilerplate, is_trailer_heading
-from cgt_cli.normalize import normalize
+from cgt_cli.extract.layout import find_layout, is_boilerplate, is_trailer_heading
+from cgt_cli.read.normalize import normalize
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cgt_cli.normalize import detect_script, fold_width, normalize, strip_pinyin
+from cgt_cli.read.normalize import detect_script, fold_width, normalize, strip_pinyin
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cgt_cli.timex import find_dates, interval
+from cgt_cli.extract.dates import find_dates, interval
 
 PEER = Path(__file__).resolve().parents[2] / "shared/peer-tests/jionlp"
 if not PEER.is_dir():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cgt_cli.timex import find_dates, interval, sort_key
+from cgt_cli.extract.dates import find_dates, interval, sort_key
 
 ANCHOR = date(2022, 11, 20)
 

@@ -8,9 +8,9 @@ from bisect import bisect_right
 
 from cgt_cli.errors import CgtError
 from cgt_cli.model import Span
-from cgt_cli.normalize import simplify
-from cgt_cli.store import SEP, EventRow, Store
-from cgt_cli.timex import interval
+from cgt_cli.read.normalize import simplify
+from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
+from cgt_cli.extract.dates import interval
 
 REGEX_SECONDS = 10.0  # a regular expression may search the whole corpus this long
 
@@ -91,6 +91,7 @@ def parse_bound(value: str, option: str):
 
 def timeline(
     store: Store,
+    *,
     since: str | None = None,
     until: str | None = None,
     entity: str | None = None,
@@ -111,4 +112,5 @@ def timeline(
     wanted = simplify(entity) if entity else None
     if wanted and SEP in wanted:
         return []
-    return store.events(undated, facts, first, last, source, wanted or None, detail)
+    wanted_rows = EventFilter(undated=undated, facts=facts, first=first, last=last, source=source, naming=wanted or None)
+    return store.events(wanted_rows, detail=detail)

@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from cgt_cli import entity_lexicon as lex
-from cgt_cli.entity_keys import is_generic
+from cgt_cli.extract.entities import words as lex
+from cgt_cli.extract.entities.keys import is_generic
 
 MAX_NAME = 32
 _TITLE = re.compile(r"《([^《》\n]{2,100})》")

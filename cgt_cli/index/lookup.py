@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from cgt_cli.entities import is_generic
+from cgt_cli.extract.entities.find import is_generic
 from cgt_cli.errors import NOT_FOUND, CgtError
 from cgt_cli.model import Entity, Span
-from cgt_cli.normalize import simplify
-from cgt_cli.store import EntityRow, EventRow, Store
+from cgt_cli.read.normalize import simplify
+from cgt_cli.index.store import EntityRow, EventRow, Store
 
 
 KINDS = ("org", "park", "alliance", "person", "place", "policy", "event")
@@ -77,15 +77,15 @@ def suggestions(wanted: str, names: set[str], most: int = 5) -> list[str]:
     return [name for _, _, name in sorted(scored)[:most]]
 
 
-def card(store: Store, row: EntityRow, detail: bool = True) -> Card:
+def card(store: Store, row: EntityRow, *, detail: bool = True) -> Card:
     """Everything the corpus says of one entity; its events without their
     detail (see `EventRow`) unless `detail`."""
     entity = store.entity(row.number)
-    events = store.events_of(row.number, detail)
+    events = store.events_of(row.number, detail=detail)
     return Card(row, entity, events, store.related(row.number, entity.places), store.sentences(row.number))
 
 
-def entity_rows(store: Store, kind: str | None = None, min_mentions: int = 1) -> list[EntityRow]:
+def entity_rows(store: Store, *, kind: str | None = None, min_mentions: int = 1) -> list[EntityRow]:
     """All entities (of one kind), most mentioned first."""
     if kind is None:
         return store.entity_rows("mentions >= ?", min_mentions)

@@ -1,7 +1,7 @@
 """Link the entity mentions of every article into entities.
 
-Per article, `entities.py` finds names, roles and aliases in the title and
-body. Here they become corpus-wide entities:
+Per article, `extract.entities.find_names` finds names, roles and aliases in
+the title and body. Here they become corpus-wide entities:
 - names of one body link when `same_body` says so (with/without 市, legal
   form, short name); a person links by exact name;
 - a name too generic to tell bodies apart (细胞与基因治疗产业联盟, or a 简称 like
@@ -19,16 +19,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
-from cgt_cli.entities import (
-    Alias,
-    EntityHit,
-    RoleHit,
-    find_all,
-    is_generic,
-    name_key,
-    variants,
-)
-from cgt_cli.entity_lexicon import trie_pattern
+from cgt_cli.extract.entities.find import Alias, EntityHit, Names, RoleHit, is_generic, name_key, variants
+from cgt_cli.extract.entities.words import trie_pattern
 from cgt_cli.model import Article, Entity, Role, Span
 
 _BODIES = ("org", "park", "alliance")
@@ -65,21 +57,6 @@ class _Group:
 class Linked:
     entities: list[Entity]
     names: dict[str, list[tuple[int, int, str, str]]]  # article → (start, end, entity name, kind)
-
-
-@dataclass(frozen=True)
-class Names:
-    """What one article names: entity hits, roles, aliases (offsets into its text)."""
-
-    hits: tuple[EntityHit, ...]
-    roles: tuple[RoleHit, ...]
-    aliases: tuple[Alias, ...]
-
-
-def find_names(article: Article) -> Names:
-    """Entities, roles and aliases in the article's title and body."""
-    hits, roles, aliases = find_all(article.simple, article.content())
-    return Names(tuple(hits), tuple(roles), tuple(aliases))
 
 
 def link_entities(articles: list[Article], names: dict[str, Names]) -> Linked:

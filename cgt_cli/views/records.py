@@ -4,37 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cgt_cli.model import Article, Role, Span
-from cgt_cli.sentences import sentence_at
+from cgt_cli.model import Article, Quote, Role, Span
+from cgt_cli.read.sentences import sentence_at
 
 if TYPE_CHECKING:
-    from cgt_cli.lookup import Card
-    from cgt_cli.store import EntityRow, EventRow, Source, Store
-
-
-def title_of(article: Article) -> str | None:
-    title = article.layout.title
-    return article.text[title[0] : title[1]] if title else None
-
-
-def body_chars(article: Article) -> int:
-    return sum(end - start for start, end in article.layout.body)
-
-
-def published_label(article: Article | Source) -> str:
-    """The published date; `~` when inferred from the body, `unknown` when nowhere."""
-    layout = article.layout
-    if not layout.published:
-        return "unknown"
-    return ("~" if layout.published_inferred else "") + layout.published
-
-
-def outlet_label(article: Article | Source) -> str:
-    """The outlet; `~` when only the page's follow buttons name it, `unknown` when nothing does."""
-    layout = article.layout
-    if not layout.outlet:
-        return "unknown"
-    return ("~" if layout.outlet_inferred else "") + layout.outlet
+    from cgt_cli.index.lookup import Card
+    from cgt_cli.index.store import EntityRow, EventRow, Source, Store
 
 
 def source_record(source: Source) -> dict:
@@ -90,19 +65,19 @@ def precision(value: str) -> str:
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "unknown")
 
 
-def quote_record(article: Article, quote: Span) -> dict:
+def quote_record(quote: Quote) -> dict:
     return {
-        "source": article.id,
-        "file": article.file,
-        "line": article.line_col(quote.start)[0],
+        "source": quote.source,
+        "file": quote.file,
+        "line": quote.line,
         "start": quote.start,
         "end": quote.end,
-        "quote": article.text[quote.start : quote.end],
+        "quote": quote.text,
     }
 
 
 def event_record(event: EventRow) -> dict:
-    quotes = event.quotes()
+    quotes = [quote_record(q) for q in event.quotes()]
     return {
         "date": event.date,
         "precision": precision(event.date),

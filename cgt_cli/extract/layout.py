@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from cgt_cli import lexicon
+from cgt_cli.extract import lexicon
 from cgt_cli.model import Layout
 
 SHORT_LINE = 40  # a marker of boilerplate_markers.txt counts on lines this short
@@ -154,7 +154,7 @@ def _looks_like_title(line: str) -> bool:
 
 def _dateline(line: str) -> tuple[str, str | None, str | None] | None:
     """(published ISO date, time, outlet) when the line is a short dateline."""
-    from cgt_cli.timex import find_dates
+    from cgt_cli.extract.dates import find_dates
 
     full = [m for m in find_dates(line, None) if m.resolution == "explicit" and len(m.value) == 10]
     if not full:
@@ -186,7 +186,7 @@ def _outlet_in(rest: str) -> str | None:
 
 def _infer_published(text: str, body: tuple[tuple[int, int], ...]) -> tuple[str | None, str]:
     """The latest full date stated in the body: the page was published no earlier."""
-    from cgt_cli.timex import find_dates
+    from cgt_cli.extract.dates import find_dates
 
     best: str | None = None
     for start, end in body:

@@ -9,9 +9,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from cgt_cli.export import context_range, outlet_label, published_label, title_of
-from cgt_cli.model import Article, Entity, Event, Span
-from cgt_cli.store import SEP, EntityRow, EventRow, Source, Store
+from cgt_cli.index.store import EntityRow, EventRow, Source, Store
+from cgt_cli.model import Article, Entity, Span
+from cgt_cli.views.labels import date_label, outlet_label, published_label, sources_label
+from cgt_cli.views.records import context_range
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
@@ -35,22 +36,12 @@ class Styled:
     def append(self, text: str, style: str = "") -> None:
         self.pieces.append((text, style))
 
-    def append_line(self, line: str, styles: str) -> None:
-        """Pieces stored joined by SEP (see `event_line`), with their styles."""
-        self.pieces.append((line, SEP + styles))
-
     @property
     def plain(self) -> str:
-        return "".join([text for text, _ in self.pieces]).replace(SEP, "").rstrip()
+        return "".join([text for text, _ in self.pieces]).rstrip()
 
     def __rich__(self) -> Text:
-        pieces = []
-        for text, style in self.pieces:
-            if style.startswith(SEP):
-                pieces += zip(text.split(SEP), style[1:].split(SEP))
-            else:
-                pieces.append((text, style))
-        text = Text.assemble(*pieces)
+        text = Text.assemble(*self.pieces)
         text.rstrip()
         return text
 
@@ -81,7 +72,7 @@ def sources_table(sources: list[Source]) -> Table:
 
 def citation(article: Article, start: int) -> str:
     line, column = article.line_col(start)
-    title = title_of(article)
+    title = article.title
     parts = [outlet_label(article), published_label(article)]
     parts.append(f"《{title}》" if title else "(no title)")
     parts.append(f"{article.file}:{line}:{column}")
@@ -95,7 +86,7 @@ def grep_view(store: Store, hits: list[Span], chars: int | None, with_source: bo
     for hit in hits:
         article = store.article(hit.article_id)
         if article.id != current:
-            heading = f"{article.id}  {title_of(article) or ''}".rstrip()
+            heading = f"{article.id}  {article.title or ''}".rstrip()
             out.append(("\n" if current is not None else "") + safe(heading) + "\n", "bold magenta")
             current = article.id
         line, column = article.line_col(hit.start)
@@ -123,31 +114,19 @@ def count_view(hits: list[Span]) -> Styled:
     return out
 
 
-_PARTS = {"early": "early", "mid": "mid", "late": "late", "H1": "first half", "H2": "second half"}
-
-
-def date_label(event: Event) -> str:
-    """The date at its precision; `~` when its year came from another date in the text."""
-    label = event.date.replace("/..", " onwards").replace("/", " – ")
-    if event.part:
-        label += f" ({_PARTS.get(event.part, event.part)})"
-    return ("~" if event.resolution == "context" else "") + label
-
-
-def event_line(event: Event, sources: str) -> list[tuple[str, str]]:
-    """One timeline line as (text, style) pieces: date, what happened, @ where, — `sources`.
-
-    The store keeps every event's line (written once, read by every timeline)."""
-    pieces = [(f"  {date_label(event):<13}", "green"), (safe(event.summary), "italic" if event.kind == "fact" else "")]
+def event_line(out: Styled, event: EventRow, sources: dict[str, Source]) -> None:
+    """One timeline line: date, what happened, @ where, — outlet and date of each source."""
+    out.append(f"  {date_label(event):<13}", "green")
+    out.append(safe(event.summary), "italic" if event.kind == "fact" else "")
     if event.kind == "fact":
-        pieces.append(("  (fact)", "dim"))
+        out.append("  (fact)", "dim")
     if event.place:
-        pieces.append((f"  @ {safe(event.place)}", "cyan"))
-    pieces.append(("  — " + safe(sources), "dim"))
-    return pieces
+        out.append(f"  @ {safe(event.place)}", "cyan")
+    out.append("  — " + safe(sources_label(event, sources)), "dim")
+    out.append("\n")
 
 
-def timeline_view(events: list[EventRow], quotes: bool = False) -> Styled:
+def timeline_view(events: list[EventRow], sources: dict[str, Source], quotes: bool = False) -> Styled:
     """Events grouped by year, one line each (see `event_line`)."""
     out = Styled()
     year = None
@@ -156,11 +135,10 @@ def timeline_view(events: list[EventRow], quotes: bool = False) -> Styled:
         if event_year != year:
             out.append(("\n" if year is not None else "") + event_year + "\n", "bold cyan")
             year = event_year
-        out.append_line(event.line, event.styles)
-        out.append("\n")
+        event_line(out, event, sources)
         if quotes:
             for quote in event.quotes():
-                out.append(f"{'':15}“{safe(quote['quote'])}”\n", "dim")
+                out.append(f"{'':15}“{safe(quote.text)}”\n", "dim")
     if any(e.resolution == "context" for e in events):
         out.append("\n~ year taken from another date in the same article (no published date)\n", "dim")
     return out
@@ -191,7 +169,7 @@ def entities_table(rows: list[EntityRow]) -> Table:
     return table
 
 
-def entity_card(store: Store, card, most: int | None = 5) -> Panel:
+def entity_card(store: Store, card, sources: dict[str, Source], most: int | None = 5) -> Panel:
     """The card; `most` quotes (and four times as many events), None for all."""
     entity = card.entity
     parts: list = [_card_facts(card)]
@@ -199,7 +177,7 @@ def entity_card(store: Store, card, most: int | None = 5) -> Panel:
         parts += [Text("\nroles", style="bold"), _roles_table(store, entity)]
     if card.events:
         events = card.events if most is None else card.events[: most * 4]
-        parts += [Text(f"\nevents ({len(events)} of {len(card.events)})", style="bold"), timeline_view(events)]
+        parts += [Text(f"\nevents ({len(events)} of {len(card.events)})", style="bold"), timeline_view(events, sources)]
         if len(events) < len(card.events):
             parts.append(Text("  … the rest with --all, or: cgt timeline --entity NAME", style="dim"))
     if card.related:

@@ -24,10 +24,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from cgt_cli import entity_lexicon as lex
-from cgt_cli.entity_bodies import Bounds, Found, find_bodies, find_places, mask_titles
-from cgt_cli.entity_keys import is_generic, name_key, same_body, variants
-from cgt_cli.entity_people import TitleDraft, find_mentions, find_said, find_titled, listed_title
+from cgt_cli.extract.entities import words as lex
+from cgt_cli.extract.entities.bodies import Bounds, Found, find_bodies, find_places, mask_titles
+from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, variants
+from cgt_cli.extract.entities.people import TitleDraft, find_mentions, find_said, find_titled, listed_title
+from cgt_cli.model import Article
 
 __all__ = [
     "Alias",
@@ -273,3 +274,18 @@ def _earlier_body(seg: _Segment, pos: int, sort: str) -> str | None:
     ]
     last = max(earlier, key=lambda f: (f.end, -f.start), default=None)
     return seg.text[last.start : last.end] if last else None
+
+
+@dataclass(frozen=True)
+class Names:
+    """What one article names: entity hits, roles, aliases (offsets into its text)."""
+
+    hits: tuple[EntityHit, ...]
+    roles: tuple[RoleHit, ...]
+    aliases: tuple[Alias, ...]
+
+
+def find_names(article: Article) -> Names:
+    """Entities, roles and aliases in the article's title and body."""
+    hits, roles, aliases = find_all(article.simple, article.content())
+    return Names(tuple(hits), tuple(roles), tuple(aliases))

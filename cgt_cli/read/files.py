@@ -33,6 +33,7 @@ class Document:
 class Skipped:
     file: str
     reason: str
+    trace: str | None = None  # cgt failed on the file (a bug): the traceback
 
 
 class SkipFile(Exception):
@@ -41,7 +42,7 @@ class SkipFile(Exception):
 
 def bundled_seeds() -> Path:
     """The seed articles: inside the installed package, or beside it in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for folder in (package / "seeds", package.parent / "seeds"):
         if folder.is_dir():
             return folder

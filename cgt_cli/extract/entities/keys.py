@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from cgt_cli import entity_lexicon as lex
+from cgt_cli.extract.entities import words as lex
 
 _DETERMINER = re.compile("^[该本此这其我各贵]")
 _QUOTES = re.compile("[“”\"'‘’《》\\s]")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from cgt_cli import entity_lexicon as lex
+from cgt_cli.extract.entities import words as lex
 
 
 @dataclass(frozen=True)

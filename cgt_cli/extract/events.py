@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
-from cgt_cli import lexicon
+from cgt_cli.extract import lexicon
 from cgt_cli.model import Article, Event, Span, TimeMention
-from cgt_cli.sentences import split_sentences
+from cgt_cli.read.sentences import split_sentences
 
 SUMMARY_MAX = 80
 _CLAUSE_BREAK = re.compile(r"[,;:。!?]")
@@ -67,7 +67,7 @@ def anchor_of(article: Article) -> date | None:
 
 def find_events(article: Article, names: list[tuple[int, int, str, str]] | None = None) -> Found:
     """Events of one article; `names` are (start, end, name, kind) of its entities, by start."""
-    from cgt_cli.timex import find_dates
+    from cgt_cli.extract.dates import find_dates
 
     text = body_only(article)
     mentions = find_dates(text, anchor_of(article))

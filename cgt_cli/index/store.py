@@ -1,11 +1,12 @@
 """The query-shaped index: one corpus laid out as SQLite tables.
 
 `write` lays an assembled `Index` out as rows; `Store` answers the commands
-from those rows without loading the corpus whole: the timeline reads event
-rows (each with its line as the timeline shows it, written once), `show` reads one
-entity with the mentions and events around it, grep reads only the texts that
-can hold a literal pattern. The same tables live in the persistent cache file
-and, with --no-cache, in an in-memory database, so every command has one path.
+from those rows without loading the corpus whole: the timeline reads narrow
+event rows, `show` reads one entity with the mentions and events around it,
+grep reads only the texts that can hold a literal pattern. Data goes in and
+data records come out; formatting is the views' job. The same tables live in
+the persistent cache file and, with --no-cache, in an in-memory database, so
+every command has one path.
 """
 
 from __future__ import annotations
@@ -15,16 +16,14 @@ import marshal
 import pickle
 import sqlite3
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from cgt_cli.corpus import Skipped
-from cgt_cli.export import body_chars, outlet_label, published_label, quote_record, title_of
-from cgt_cli.model import Article, Entity, Index, Layout, Span
-from cgt_cli.sentences import Sentences
-from cgt_cli.timex import interval
+from cgt_cli.extract.dates import interval
+from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
+from cgt_cli.read.files import Skipped
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS corpora (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, used REAL NOT NULL, skipped TEXT NOT NULL);
@@ -34,10 +33,9 @@ CREATE TABLE IF NOT EXISTS texts (
 CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
 CREATE TABLE IF NOT EXISTS events (
     corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT, date TEXT,
-    resolution TEXT, line TEXT, styles TEXT, PRIMARY KEY (corpus, ord));
+    resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS event_details (
-    corpus INTEGER, ord INTEGER, part TEXT, summary TEXT, trigger TEXT, place TEXT, entities TEXT, sources TEXT,
-    quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
+    corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
     first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number));
@@ -69,29 +67,35 @@ class Source(NamedTuple):
 
 
 class EventRow(NamedTuple):
-    """A timeline row: its line as the timeline shows it, and the event's data.
-
-    `line` is `render.event_line`'s pieces joined by SEP, `styles` their
-    styles. Read without `detail`, the fields only JSON needs are None.
-    """
+    """A timeline row. Read without `detail`, the fields after `sources` are None."""
 
     date: str
     resolution: str
-    line: str
-    styles: str
     kind: str
-    part: str | None = None
-    summary: str | None = None
+    part: str | None
+    summary: str
+    place: str | None
+    sources: tuple[str, ...]  # article ids, in corpus order
     trigger: str | None = None
-    place: str | None = None
     entities: tuple[str, ...] | None = None
-    sources: tuple[str, ...] | None = None
-    quotes_json: str | None = None  # export.quote_record of each quote, primary first
+    quotes_json: str | None = None  # each quote's Quote fields as a JSON array, primary first
 
-    def quotes(self) -> list[dict]:
+    def quotes(self) -> list[Quote]:
         if self.quotes_json is None:
             raise ValueError("the event was read without its detail")
-        return _decoded(json.loads, self.quotes_json)
+        return [Quote(*fields) for fields in _decoded(json.loads, self.quotes_json)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventFilter:
+    """Which timeline rows a query wants."""
+
+    undated: bool = False  # the events whose year no text states, instead of the dated ones
+    facts: bool = True  # status statements too
+    first: date | None = None  # only rows reaching this day or later
+    last: date | None = None  # only rows starting this day or earlier
+    source: str | None = None  # only rows with this article among their sources
+    naming: str | None = None  # only rows whose names or sentences hold this (Simplified) text
 
 
 class EntityRow(NamedTuple):
@@ -107,8 +111,8 @@ class EntityRow(NamedTuple):
     last_seen: str | None
 
 
-_EVENT_LINE = "e.date, e.resolution, e.line, e.styles, e.kind"
-_EVENT_COLUMNS = _EVENT_LINE + ", d.part, d.summary, d.trigger, d.place, d.entities, d.sources, d.quotes"
+_EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources"
+_EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes"
 _DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
 _ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
 _ENTITY_COLUMNS = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
@@ -120,7 +124,7 @@ def create(db: sqlite3.Connection) -> None:
 
 def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     """Lay `index` out as the rows of a new corpus; its id. One transaction."""
-    skipped = json.dumps([[s.file, s.reason] for s in index.skipped], ensure_ascii=False)
+    skipped = json.dumps([[s.file, s.reason, s.trace] for s in index.skipped], ensure_ascii=False)
     with db:
         if key is not None:
             old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
@@ -129,12 +133,11 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
         corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
         db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
         rows = list(_event_rows(corpus, index))
-        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?)", (row[:10] for row in rows))
-        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?,?,?,?,?)", (row[:2] + row[10:] for row in rows))
-        said = _said(index)
-        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index, said.sentences))
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (row[:12] for row in rows))
+        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[12:] for row in rows))
+        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
-        db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, said.related))
+        db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
         db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
     return corpus
 
@@ -150,78 +153,38 @@ def _text_rows(corpus: int, index: Index):
     for n, a in enumerate(index.articles):
         simple = None if a.simple == a.text else a.simple
         layout = marshal.dumps(tuple(getattr(a.layout, f.name) for f in fields(Layout)))
-        yield (corpus, n, a.id, a.file, a.encoding, a.script, title_of(a), body_chars(a), layout, marshal.dumps(a.removed), a.text, simple)
+        yield (corpus, n, a.id, a.file, a.encoding, a.script, a.title, a.body_chars, layout, marshal.dumps(a.removed), a.text, simple)
 
 
 def _event_rows(corpus: int, index: Index):
     """Each event as the columns of `events` then those of `event_details` after (corpus, ord)."""
-    from cgt_cli.render import event_line  # Rich: only when a corpus is written
-
     for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
         articles = [index.article(q.article_id) for q in event.quotes]
         days = interval(event.date)
         first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
-        quotes = [quote_record(a, q) for a, q in zip(articles, event.quotes)]
-        label = "; ".join(f"{outlet_label(s)} {published_label(s)}" for s in map(index.article, event.sources))
+        quotes = [a.quote(q) for a, q in zip(articles, event.quotes)]
         search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in zip(articles, event.quotes))])
-        pieces = event_line(event, label)
         yield (
             corpus, n, undated, event.kind, first, last, event.date, event.resolution,
-            SEP.join(text for text, _ in pieces), SEP.join(style for _, style in pieces),
-            event.part, event.summary, event.trigger, event.place, SEP.join(event.entities), SEP.join(event.sources),
-            json.dumps(quotes, ensure_ascii=False), search,
+            event.part, event.summary, event.place, SEP.join(event.sources),
+            event.trigger, SEP.join(event.entities), json.dumps(quotes, ensure_ascii=False), search,
         )
 
 
-def _entity_rows(corpus: int, index: Index, sentences: list[list[Span]]):
+def _entity_rows(corpus: int, index: Index):
     for number, entity in enumerate(index.entities):
         articles = list(dict.fromkeys(m.article_id for m in entity.mentions))
         dates = sorted(d for d in (index.article(a).layout.published for a in articles) if d)
         first, last = (dates[0], dates[-1]) if dates else (None, None)
         yield (
             corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last,
-            _pickled(entity), _pickled(sentences[number]),
+            _pickled(entity), _pickled(index.sentences[number]),
         )
 
 
-class _Said(NamedTuple):
-    sentences: list[list[Span]]  # per entity, the sentences naming it, first mention first
-    related: Counter  # (entity, other): sentences naming both
-
-
-def _said(index: Index) -> _Said:
-    """Where each mention's sentence is, and which entities share sentences.
-
-    A mention inside or across one of the entity's own (联盟 in 细胞产业联盟)
-    does not make the other entity related to it.
-    """
-    where: dict[tuple[str, int, int], tuple[int, int]] = {}
-    related: Counter[tuple[int, int]] = Counter()
-    for article_id, rows in index.mention_table.items():
-        split = Sentences(index.article(article_id).simple)
-        named: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = {}
-        for start, end, number in rows:
-            sentence = where[article_id, start, end] = split.at(start, end)
-            named.setdefault(sentence, {}).setdefault(number, []).append((start, end))
-        for spans in named.values():
-            if len(spans) > 1:
-                for number, own in spans.items():
-                    for other, theirs in spans.items():
-                        if other != number and any(not _overlaps(m, own) for m in theirs):
-                            related[number, other] += 1
-    sentences = [
-        [Span(m.article_id, *where[m.article_id, m.start, m.end]) for m in entity.mentions] for entity in index.entities
-    ]
-    return _Said([list(dict.fromkeys(said)) for said in sentences], related)
-
-
-def _related_rows(corpus: int, related: Counter):
+def _related_rows(corpus: int, related: dict[tuple[int, int], int]):
     for (number, other), n in sorted(related.items()):
         yield (corpus, number, other, n)
-
-
-def _overlaps(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(start < mention[1] and mention[0] < end for start, end in spans)
 
 
 def _name_rows(corpus: int, index: Index):
@@ -285,7 +248,7 @@ class Store:
     @cached_property
     def skipped(self) -> list[Skipped]:
         (data,) = self._db.execute("SELECT skipped FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
-        return [Skipped(file, reason) for file, reason in _decoded(json.loads, data)]
+        return [Skipped(*fields) for fields in _decoded(json.loads, data)]
 
     def count(self, table: str, where: str = "1") -> int:
         return self._rows(f"SELECT count(*) FROM {table} WHERE $C AND {where}").fetchone()[0]
@@ -324,32 +287,32 @@ class Store:
 
     # events
 
-    def events(self, undated=False, facts=True, first=None, last=None, source=None, naming=None, detail=True):
-        """Timeline rows in order: undated ones or dated ones, filtered; without
-        `detail`, only what a timeline line shows."""
-        where, args = ["e.undated = ?"], [int(undated)]
-        if not facts:
+    def events(self, wanted: EventFilter | None = None, *, detail: bool = True) -> list[EventRow]:
+        """Timeline rows in order, filtered; without `detail`, only what a timeline line shows."""
+        wanted = wanted or EventFilter()
+        where, args = ["e.undated = ?"], [int(wanted.undated)]
+        if not wanted.facts:
             where.append("e.kind = 'event'")
-        if first is not None:
+        if wanted.first is not None:
             where.append("e.last_day >= ?")
-            args.append(first.isoformat())
-        if last is not None:
+            args.append(wanted.first.isoformat())
+        if wanted.last is not None:
             where.append("e.first_day <= ?")
-            args.append(last.isoformat())
-        if source is not None:
-            where.append(f"instr('{SEP}' || d.sources || '{SEP}', ?) > 0")
-            args.append(SEP + source + SEP)
-        if naming is not None:
+            args.append(wanted.last.isoformat())
+        if wanted.source is not None:
+            where.append(f"instr('{SEP}' || e.sources || '{SEP}', ?) > 0")
+            args.append(SEP + wanted.source + SEP)
+        if wanted.naming is not None:
             where.append("instr(d.search, ?) > 0")
-            args.append(naming)
-        joined = detail or source is not None or naming is not None
+            args.append(wanted.naming)
+        joined = detail or wanted.naming is not None
         sql = (
             f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM events e {_DETAIL if joined else ''} "
             f"WHERE e.corpus = ? AND {' AND '.join(where)} ORDER BY e.ord"
         )
         return [_event_row(*row) for row in self._db.execute(sql, (self._corpus, *args))]
 
-    def events_of(self, number: int, detail: bool = True) -> list[EventRow]:
+    def events_of(self, number: int, *, detail: bool = True) -> list[EventRow]:
         """Every event (dated first, then undated) whose sentence names the entity."""
         rows = self._db.execute(
             f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM event_entities x "
@@ -408,9 +371,9 @@ def _layout(data: bytes) -> Layout:
     return _decoded(lambda fields: Layout(*marshal.loads(fields)), data)
 
 
-def _event_row(date, resolution, line, styles, kind, *detail) -> EventRow:
+def _event_row(date, resolution, kind, part, summary, place, sources, *detail) -> EventRow:
+    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)))
     if not detail:
-        return EventRow(date, resolution, line, styles, kind)
-    part, summary, trigger, place, entities, sources, quotes = detail
-    names = tuple(entities.split(SEP)) if entities else ()
-    return EventRow(date, resolution, line, styles, kind, part, summary, trigger, place, names, tuple(sources.split(SEP)), quotes)
+        return EventRow(*line)
+    trigger, entities, quotes = detail
+    return EventRow(*line, trigger, tuple(entities.split(SEP)) if entities else (), quotes)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from cgt_cli.lexicon import load
+from cgt_cli.extract.lexicon import load
 
 CJK = "\u4e00-\u9fff"
 ORDINAL = "第[一二三四五六七八九十百0-9]+"

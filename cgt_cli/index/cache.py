@@ -2,11 +2,14 @@
 
 Two kinds of entries, both keyed so that a stale one is never used:
 - `processed`: one processed file per content key (SHA-256 of the file's bytes
-  and of cgt's own code and lexicons), so only new or changed files are
-  processed again, wherever they live;
+  and of the code that reads and extracts, with its lexicons: `article_code`),
+  so only new or changed files are processed again, wherever they live;
 - corpora: a whole corpus laid out as the query tables of `store`, keyed by
-  the corpus' files with their sizes and modification times, for an instant
-  warm start. Only the most recently used few are kept.
+  the corpus' files with their sizes and modification times and by the code
+  that builds the index (`corpus_code`), for an instant warm start. Only the
+  most recently used few are kept.
+The views and the command line are in neither key: a change to how results
+are shown never throws a processed article away.
 Every write is one SQLite transaction: a crash leaves the old state. A corrupt
 or foreign file is replaced (with a warning); a directory that cannot be
 written means working without a cache (with one warning).
@@ -22,10 +25,11 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from cgt_cli import __version__, store
+from cgt_cli import __version__
+from cgt_cli.index import store
 
 FILE_NAME = "index.sqlite"
-FORMAT = "cgt-index-2"
+FORMAT = "cgt-index-3"
 CORPORA_KEPT = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,19 +43,37 @@ def default_directory() -> Path:
     return Path(base) / "cgt"
 
 
-@cache
-def code_version() -> str:
-    """cgt's version and a digest of its code and lexicons, and Python's version
-    (pickle and marshal formats): a change to any makes every cached entry stale."""
-    package = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
+ARTICLE_CODE = ("model.py", "errors.py", "read", "extract", "data")  # what the per-article map runs
+INDEX_CODE = ("index",)  # what links, assembles and stores a corpus
+
+
+def code_digest(package: Path, parts: tuple[str, ...]) -> str:
+    """A digest of the files (`.py` and lexicons) under `parts` of `package`,
+    with cgt's and Python's versions (pickle and marshal formats)."""
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*.txt")]):
-        digest.update(path.name.encode() + path.read_bytes())
+    for part in parts:
+        top = package / part
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.suffix in (".py", ".txt"))
+        for path in files:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+@cache
+def article_code() -> str:
+    """The code a processed article depends on: reading and extracting, and the lexicons."""
+    return code_digest(PACKAGE, ARTICLE_CODE)
+
+
+@cache
+def corpus_code() -> str:
+    """The code a stored corpus depends on: that of its articles and the index's own."""
+    return code_digest(PACKAGE, ARTICLE_CODE + INDEX_CODE)
+
+
 def content_key(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest() + ":" + code_version()
+    return hashlib.sha256(data).hexdigest() + ":" + article_code()
 
 
 class Cache:

@@ -1,0 +1,107 @@
+"""Load a corpus into a store: the persistent cache first, every core for the rest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cgt_cli.index.cache import Cache, content_key, corpus_code
+from cgt_cli.index.store import Store
+from cgt_cli.read.files import Skipped, read_files
+
+PARALLEL_FROM = 64  # fewer files than this are processed in this process
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class LoadStats:
+    files: int
+    processed: int  # read and processed now
+    reused: int  # taken from the cache
+    skipped: int
+    unchanged: bool  # the corpus was read from the cache as stored
+    seconds: float
+
+
+def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None = None) -> tuple[Store, LoadStats]:
+    """The corpus as a store: the cache's when the files are as they were, else
+    built (reusing every processed file the cache holds) and stored."""
+    from cgt_cli.extract.article import Failed, Processed
+    from cgt_cli.index.build import assemble
+
+    began = time.perf_counter()
+    key = corpus_key(paths) if cache else None
+    if cache and key:
+        stored = cache.get_corpus(key)
+        if stored is not None:
+            articles, skipped = stored.count("texts"), len(stored.skipped)
+            return stored, LoadStats(len(paths), 0, articles, skipped, True, _since(began))
+    entries, skipped = read_files(paths)
+    keys = [content_key(data) for _, _, data in entries]
+    known = cache.get_articles(sorted(set(keys))) if cache else {}
+    todo = [(n, entry) for n, entry in enumerate(entries) if keys[n] not in known]
+    fresh = _process_all(todo, progress)
+    processed: list[Processed] = []
+    for n, (article_id, file, _) in enumerate(entries):
+        result = known[keys[n]] if keys[n] in known else fresh[n]
+        if isinstance(result, Failed):
+            skipped.append(Skipped(file, f"internal error ({result.error})", result.trace))
+        elif isinstance(result, str):
+            skipped.append(Skipped(file, result))
+        else:
+            processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
+    if cache:
+        cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, Failed)})
+    skipped.sort(key=lambda s: s.file)
+    index = assemble(processed, skipped)
+    stored = cache.put_corpus(key, index) if cache and key else None
+    if stored is None:
+        stored = Store.in_memory(index)
+        if cache:
+            cache.close()  # the store does not read from it
+    done = sum(1 for r in fresh.values() if isinstance(r, Processed))
+    stats = LoadStats(len(paths), done, len(entries) - len(todo), len(skipped), False, _since(began))
+    return stored, stats
+
+
+def corpus_key(paths: list[Path]) -> str | None:
+    """The corpus as its files stand: paths, sizes, times and inodes, and the code that builds it."""
+    digest = hashlib.sha256(corpus_code().encode())
+    for path in paths:
+        try:
+            st = os.stat(str(path))  # a str is twice as fast as the Path
+        except OSError:
+            return None  # a missing or unreadable file: build afresh, report it
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
+def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progress | None) -> dict[int, object]:
+    """Processed results (or skip reasons, or failures) by entry number, on every core when worth it."""
+    from cgt_cli.extract.article import process_file
+
+    items = [entry for _, entry in todo]
+    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if len(items) >= PARALLEL_FROM and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = pool.map(process_file, items, chunksize=16)
+            return {n: _tick(r, i, len(items), progress) for i, ((n, _), r) in enumerate(zip(todo, results))}
+    return {n: _tick(process_file(entry), i, len(items), progress) for i, (n, entry) in enumerate(todo)}
+
+
+def _tick(result, done: int, total: int, progress: Progress | None):
+    if progress:
+        progress(done + 1, total)
+    return result
+
+
+def _since(began: float) -> float:
+    return time.perf_counter() - began

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from typing import Annotated, Optional
 import typer
 
 from cgt_cli.errors import ERROR, FOUND, NOT_FOUND, CgtError
+
+_DEBUG_HINT = " (run with --debug for details)"
 
 app = typer.Typer(
     name="cgt",
@@ -53,6 +56,10 @@ CacheDirOption = Annotated[
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
+DebugOption = Annotated[
+    bool,
+    typer.Option("--debug", envvar="CGT_DEBUG", help="Print the traceback of an internal error (a bug in cgt)."),
+]
 
 
 def _version(value: bool) -> None:
@@ -68,27 +75,32 @@ def _options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Timelines and facts from Chinese cell and gene therapy (CGT) news."""
+    _debugging[:] = [debug]
 
 
 _opened: list = []  # stores the running command reads from
 _warned: set[str] = set()  # what the running command has said on stderr
+_debugging: list[bool] = [False]  # --debug given before or after the command, or CGT_DEBUG
 
 
 def command(function):
     """Register a command whose CgtError becomes one line on stderr and its exit code.
 
-    A damaged row in the persistent index costs one rebuild of the corpus, with a warning.
+    Every command also takes --debug. A damaged row in the persistent index
+    costs one rebuild of the corpus, with a warning.
     """
 
     @functools.wraps(function)
-    def run(*args, **kwargs):
+    def run(*args, debug: bool = False, **kwargs):
         import sqlite3
 
         from cgt_cli.index.store import Damaged
 
         _warned.clear()
+        _debugging[0] = _debugging[0] or debug
         try:
             for attempt in (1, 2):
                 try:
@@ -103,13 +115,33 @@ def command(function):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, KeyboardInterrupt):
             raise
-        except Exception as error:  # a bug: still one line, never a traceback
-            _warn(f"internal error: {type(error).__name__}: {error}")
+        except Exception as error:  # a bug: one line, the traceback only with --debug
+            if _debugging[0]:
+                import traceback
+
+                traceback.print_exc(file=sys.stderr)
+            _warn(f"internal error: {type(error).__name__}: {error}{_DEBUG_HINT}")
             raise typer.Exit(ERROR) from None
         finally:
             _close_opened()
 
+    signature = inspect.signature(function)
+    debug = inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=DebugOption)
+    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), debug])
+    run.__annotations__ = {**function.__annotations__, "debug": DebugOption}
     return app.command()(run)
+
+
+def _report_skipped(store) -> None:
+    """Each skipped file in one line; cgt's own failure on a file as an internal error."""
+    for skip in store.skipped:
+        if skip.trace is None:
+            _warn(f"skipped {skip.file}: {skip.reason}")
+        elif _debugging[0]:
+            sys.stderr.write(skip.trace)
+            _warn(f"internal error while processing {skip.file}: {skip.reason}")
+        else:
+            _warn(f"internal error while processing {skip.file}{_DEBUG_HINT}")
 
 
 def _close_opened(forget: bool = False) -> None:
@@ -147,8 +179,7 @@ def _load_with_stats(corpus, cache_dir, no_cache):
             cache.close()
         raise
     _opened.append(store)  # it reads on while the command runs; `command` closes it
-    for skip in store.skipped:
-        _warn(f"skipped {skip.file}: {skip.reason}")
+    _report_skipped(store)
     if not store.count("texts"):
         raise CgtError("no readable articles in the corpus")
     return store, stats

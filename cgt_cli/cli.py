@@ -125,7 +125,7 @@ def command(function):
         finally:
             _close_opened()
 
-    signature = inspect.signature(function)
+    signature = inspect.signature(function, eval_str=True)
     debug = inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=DebugOption)
     run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), debug])
     run.__annotations__ = {**function.__annotations__, "debug": DebugOption}

@@ -202,3 +202,60 @@ def test_parallel_build_matches_serial(corpus, tmp_path, monkeypatch):
     assert [e.summary for e in parallel.events()] == [e.summary for e in serial.events()]
     assert len(parallel.events()) == 29 and len(parallel.sources()) == 72
     assert [parallel.article(s.id).simple for s in parallel.sources()] == [serial.article(s.id).simple for s in serial.sources()]
+
+
+@pytest.fixture
+def code_copy(tmp_path, monkeypatch):
+    """cgt's code copied, and the cache keys computed from the copy (same bytes: same keys)."""
+    import shutil
+
+    from cgt_cli.index import cache
+
+    copy = tmp_path / "cgt_cli"
+    shutil.copytree(cache.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "seeds"))
+    monkeypatch.setattr(cache, "PACKAGE", copy)
+    for key in (cache.article_code, cache.corpus_code):
+        key.cache_clear()
+    yield copy
+    for key in (cache.article_code, cache.corpus_code):
+        key.cache_clear()
+
+
+def _edit(path, line):
+    path.write_text(path.read_text(encoding="utf-8") + line, encoding="utf-8")
+    from cgt_cli.index import cache
+
+    cache.article_code.cache_clear()
+    cache.corpus_code.cache_clear()
+
+
+def test_a_change_to_the_views_keeps_the_cache_and_one_to_a_lexicon_drops_processed_articles(cgt, corpus, tmp_path, code_copy):
+    cache = tmp_path / "cache"
+    _, first = index_json(cgt, corpus, cache)
+    assert (first["processed"], first["reused"]) == (2, 0)
+    _edit(code_copy / "views" / "terminal.py", "\n# a colour changed\n")
+    _edit(code_copy / "cli.py", "\n# help text changed\n")
+    result = cgt("index", "--corpus", str(corpus), "--cache-dir", str(cache))
+    assert result.stdout.startswith("2 articles (unchanged, read from the index)")
+    _edit(code_copy / "index" / "store.py", "\n# the store changed\n")
+    _, stored_again = index_json(cgt, corpus, cache)
+    assert (stored_again["processed"], stored_again["reused"]) == (0, 2)  # articles kept, corpus rebuilt
+    _edit(code_copy / "data" / "event_verbs.txt", "\n奠基\n")
+    _, reprocessed = index_json(cgt, corpus, cache)
+    assert (reprocessed["processed"], reprocessed["reused"]) == (2, 0)
+
+
+def test_the_code_keys_cover_their_layers(code_copy):
+    from cgt_cli.index.cache import ARTICLE_CODE, INDEX_CODE, code_digest
+
+    def keys():
+        return code_digest(code_copy, ARTICLE_CODE), code_digest(code_copy, ARTICLE_CODE + INDEX_CODE)
+
+    before = keys()
+    _edit(code_copy / "views" / "records.py", "\n# a JSON field renamed\n")
+    assert keys() == before
+    _edit(code_copy / "extract" / "dates.py", "\n# a date form added\n")
+    after_extract = keys()
+    assert after_extract[0] != before[0] and after_extract[1] != before[1]
+    _edit(code_copy / "index" / "linking.py", "\n# linking changed\n")
+    assert keys()[0] == after_extract[0] and keys()[1] != after_extract[1]

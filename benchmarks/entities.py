@@ -14,9 +14,9 @@ import argparse
 import time
 from pathlib import Path
 
-from cgt_cli.read.files import find_files, load_documents
-from cgt_cli.extract.entities.find import find_names
 from cgt_cli.extract.article import read_article
+from cgt_cli.extract.entities.find import find_names
+from cgt_cli.read.files import find_files, load_documents
 
 PEOPLE = "芦延华 江山 刘绍辉 刘艳秋 高俊 李进 张清 陈皓 张启生 李诣书 孙海东 袁宝珠 王春仁 张传森 肖海蓉 李鹏 陈淋"
 BODIES = (

@@ -166,8 +166,8 @@ def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bo
 
 def _load_with_stats(corpus, cache_dir, no_cache):
     from cgt_cli.index.cache import default_directory, open_cache
-    from cgt_cli.read.files import find_files
     from cgt_cli.index.load import load_index
+    from cgt_cli.read.files import find_files
 
     paths = find_files([str(p) for p in corpus] if corpus else None)
     cache = None if no_cache else open_cache(cache_dir or default_directory(), _warn)
@@ -272,8 +272,8 @@ def timeline(
 
       cgt timeline --undated --corpus ~/news/
     """
-    from cgt_cli.views import records, terminal
     from cgt_cli.index.query import timeline as select
+    from cgt_cli.views import records, terminal
 
     store = _load(corpus, cache_dir, no_cache)
     events = select(
@@ -311,8 +311,8 @@ def show(
 
       cgt show 联盟            # lists every alliance it could mean
     """
-    from cgt_cli.views import records, terminal
     from cgt_cli.index.lookup import Ambiguous, card, find_entity
+    from cgt_cli.views import records, terminal
 
     store = _load(corpus, cache_dir, no_cache)
     try:
@@ -353,8 +353,8 @@ def entities(
 
       cgt entities --kind org --min-mentions 3 --json
     """
-    from cgt_cli.views import records, terminal
     from cgt_cli.index.lookup import KINDS, entity_rows
+    from cgt_cli.views import records, terminal
 
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
@@ -399,8 +399,8 @@ def grep(
 
       cgt grep 联盟 -C 10 --corpus ~/news/
     """
-    from cgt_cli.views import records, terminal
     from cgt_cli.index.query import compile_pattern, search
+    from cgt_cli.views import records, terminal
 
     compiled = compile_pattern(pattern, regex, ignore_case)
     store = _load(corpus, cache_dir, no_cache)

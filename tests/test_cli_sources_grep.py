@@ -48,8 +48,8 @@ def test_grep_is_blind_to_script(cgt):
 
 
 def test_grep_offsets_slice_back_in_the_original_script(cgt, news):
-    from cgt_cli.read.files import find_files, load_documents
     from cgt_cli.index.build import build_index
+    from cgt_cli.read.files import find_files, load_documents
 
     index = build_index(load_documents(find_files([str(news)]))[0])
     hits = json.loads(cgt("grep", "济南", "--corpus", str(news), "--json").stdout)

@@ -28,13 +28,13 @@ def test_exactly_the_seed_events_in_order(cgt):
     result, events = seed_timeline(cgt)
     assert result.exit_code == 0
     assert [(e["date"], e["resolution"], e["source"][:3]) for e in events] == [s[:3] for s in SEED_EVENTS]
-    for event, (_, _, _, phrase) in zip(events, SEED_EVENTS):
+    for event, (_, _, _, phrase) in zip(events, SEED_EVENTS, strict=True):
         assert phrase in event["summary"]
 
 
 def test_event_json_fields_and_quote_offsets(cgt):
-    from cgt_cli.read.files import find_files, load_documents
     from cgt_cli.index.build import build_index
+    from cgt_cli.read.files import find_files, load_documents
 
     index = build_index(load_documents(find_files(None))[0])
     _, events = seed_timeline(cgt)

@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from cgt_cli.read.files import SkipFile, decode, find_files, load_documents
 from cgt_cli.errors import CgtError
+from cgt_cli.read.files import SkipFile, decode, find_files, load_documents
 
 SIMPLIFIED = "2023年5月8日,苏州工业园区细胞治疗产业联盟在独墅湖畔成立。\n"
 TRADITIONAL = "2023年5月8日,蘇州工業園區細胞治療產業聯盟在獨墅湖畔成立。\n"

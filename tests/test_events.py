@@ -2,9 +2,9 @@
 
 import pytest
 
-from cgt_cli.read.files import Document
-from cgt_cli.extract.events import find_events
 from cgt_cli.extract.article import read_article
+from cgt_cli.extract.events import find_events
+from cgt_cli.read.files import Document
 
 
 def events_of(page, kind="events"):

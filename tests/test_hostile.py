@@ -16,13 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cgt_cli.read import files as corpus
-from cgt_cli.read.files import SkipFile, decode
+from cgt_cli.extract.dates import find_dates
 from cgt_cli.extract.entities.find import find_aliases, find_entities, find_roles
 from cgt_cli.extract.layout import find_layout
+from cgt_cli.read import files as corpus
+from cgt_cli.read.files import SkipFile, decode
 from cgt_cli.read.normalize import normalize
 from cgt_cli.read.sentences import Sentences, sentence_at, split_sentences
-from cgt_cli.extract.dates import find_dates
 
 PIECES = [
     "2023", "年", "6", "月", "16", "日", "十一", "二〇一九", "今年", "去年", "底", "上旬", "至", "以来",
@@ -61,7 +61,7 @@ def skip_reasons(stderr: str) -> dict[str, str]:
     assert all(found), lines
     names = [os.path.basename(m[1]) for m in found]
     assert len(names) == len(set(names)), names
-    return {name: m[2] for name, m in zip(names, found)}
+    return {name: m[2] for name, m in zip(names, found, strict=True)}
 
 
 def tree_state(root: Path) -> dict[Path, object]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -468,7 +469,7 @@ NEWSY = st.text(alphabet="0123456789年月日号至到-—~/.: 今去明本上�
 @given(st.one_of(st.text(), NEWSY), st.one_of(st.none(), st.dates()))
 def test_never_raises_and_slices_back(text: str, anchor: date | None) -> None:
     mentions = find_dates(text, anchor)
-    for before, after in zip(mentions, mentions[1:]):
+    for before, after in pairwise(mentions):
         assert before.end <= after.start
     for mention in mentions:
         assert 0 <= mention.start < mention.end <= len(text)

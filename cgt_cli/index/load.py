@@ -93,7 +93,7 @@ def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progr
 
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             results = pool.map(process_file, items, chunksize=16)
-            return {n: _tick(r, i, len(items), progress) for i, ((n, _), r) in enumerate(zip(todo, results))}
+            return {n: _tick(r, i, len(items), progress) for i, ((n, _), r) in enumerate(zip(todo, results, strict=True))}
     return {n: _tick(process_file(entry), i, len(items), progress) for i, (n, entry) in enumerate(todo)}
 
 

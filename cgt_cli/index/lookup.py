@@ -5,12 +5,11 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from cgt_cli.extract.entities.find import is_generic
 from cgt_cli.errors import NOT_FOUND, CgtError
+from cgt_cli.extract.entities.find import is_generic
+from cgt_cli.index.store import EntityRow, EventRow, Store
 from cgt_cli.model import Entity, Span
 from cgt_cli.read.normalize import simplify
-from cgt_cli.index.store import EntityRow, EventRow, Store
-
 
 KINDS = ("org", "park", "alliance", "person", "place", "policy", "event")
 

@@ -7,10 +7,10 @@ import time
 from bisect import bisect_right
 
 from cgt_cli.errors import CgtError
+from cgt_cli.extract.dates import interval
+from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
 from cgt_cli.model import Span
 from cgt_cli.read.normalize import simplify
-from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
-from cgt_cli.extract.dates import interval
 
 REGEX_SECONDS = 10.0  # a regular expression may search the whole corpus this long
 

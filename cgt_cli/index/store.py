@@ -162,8 +162,9 @@ def _event_rows(corpus: int, index: Index):
         articles = [index.article(q.article_id) for q in event.quotes]
         days = interval(event.date)
         first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
-        quotes = [a.quote(q) for a, q in zip(articles, event.quotes)]
-        search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in zip(articles, event.quotes))])
+        quoted = list(zip(articles, event.quotes, strict=True))
+        quotes = [a.quote(q) for a, q in quoted]
+        search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in quoted)])
         yield (
             corpus, n, undated, event.kind, first, last, event.date, event.resolution,
             event.part, event.summary, event.place, SEP.join(event.sources),

@@ -379,6 +379,9 @@ def grep(
     source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each hit.")] = False,
     everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
     count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Stop a regular expression's search after this many seconds.")
+    ] = 10.0,
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
@@ -404,7 +407,7 @@ def grep(
 
     compiled = compile_pattern(pattern, regex, ignore_case)
     store = _load(corpus, cache_dir, no_cache)
-    hits = search(store, compiled, everything)
+    hits = search(store, compiled, everything=everything, seconds=timeout)
     if as_json:
         _print_json([records.hit_record(store, h, context) for h in hits])
     elif count:

@@ -1,3 +1,8 @@
+import os
+import shutil
+import subprocess
+import sys
+
 import pytest
 from typer.testing import CliRunner
 
@@ -35,3 +40,27 @@ def news(tmp_path):
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return tmp_path
+
+
+def unprivileged(argv: list[str]) -> list[str]:
+    """`argv` run without the power to bypass file permissions.
+
+    A normal user runs it as is. Root (as CI runs) runs it through `setpriv` with
+    every capability dropped: still uid 0, but the kernel then checks file modes
+    as for anyone (no CAP_DAC_OVERRIDE or CAP_DAC_READ_SEARCH), so a file of mode
+    000 cannot be read and a folder of mode 500 cannot be written.
+    """
+    if os.geteuid() != 0:
+        return argv
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv (util-linux): cannot drop the power to read any file")
+    return [setpriv, "--bounding-set=-all", "--inh-caps=-all", "--ambient-caps=-all", "--", *argv]
+
+
+def run_unprivileged(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m cgt_cli ARGS` as an unprivileged process (see `unprivileged`)."""
+    return subprocess.run(
+        unprivileged([sys.executable, "-m", "cgt_cli", *args]),
+        capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )  # fmt: skip

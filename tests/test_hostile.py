@@ -368,8 +368,9 @@ def test_catastrophic_regex_finishes_in_bounded_time(tmp_path):
     root = tmp_path / "corpus"
     root.mkdir()
     (root / "aaa.txt").write_text("a" * 50_000 + "!\n", encoding="utf-8")
-    run = run_cli("grep", "-e", "(a+)+$", "--corpus", str(root), cache=tmp_path / "cache", timeout=30)
-    assert run is not None, "cgt grep -e '(a+)+$' still running after 30 s"
+    args = ("grep", "-e", "(a+)+$", "--timeout", "1", "--corpus", str(root))
+    run = run_cli(*args, cache=tmp_path / "cache", timeout=30)
+    assert run is not None, "cgt grep -e '(a+)+$' --timeout 1 still running after 30 s"
     code, out, err = run
     assert "Traceback" not in out + err
     refused = code == 2 and out == "" and len(err.splitlines()) == 1 and err.startswith("cgt: ")

@@ -40,10 +40,11 @@ def _shown(pattern: str) -> str:
     return repr(pattern if len(pattern) <= 60 else pattern[:60] + "…")
 
 
-def search(store: Store, pattern, everything: bool = False) -> list[Span]:
+def search(store: Store, pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> list[Span]:
     """Every non-empty match inside one range of an article's title and body
-    (or anywhere with `everything`), by article in corpus order, then by offset."""
-    deadline = time.monotonic() + REGEX_SECONDS
+    (or anywhere with `everything`), by article in corpus order, then by offset.
+    A regular expression is stopped after `seconds`."""
+    deadline = time.monotonic() + seconds
     timed = not isinstance(pattern, re.Pattern)  # the `regex` package: stoppable
     literal = None if timed or pattern.flags & re.IGNORECASE else _literal(pattern.pattern)
     hits = []
@@ -51,7 +52,7 @@ def search(store: Store, pattern, everything: bool = False) -> list[Span]:
         ranges = [(0, len(article.simple))] if everything else sorted(article.content())
         starts = [start for start, _ in ranges]
         found = []
-        for m in _finditer(pattern, article.simple, deadline if timed else None):
+        for m in _finditer(pattern, article.simple, deadline if timed else None, seconds):
             i = bisect_right(starts, m.start()) - 1
             if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
                 found.append(Span(article.id, m.start(), m.end()))
@@ -67,14 +68,14 @@ def _literal(escaped: str) -> str | None:
     return text if "\n" not in text else None
 
 
-def _finditer(pattern, text: str, deadline: float | None):
+def _finditer(pattern, text: str, deadline: float | None, seconds: float):
     if deadline is None:
         return list(pattern.finditer(text))
     try:
         return list(pattern.finditer(text, timeout=max(0.001, deadline - time.monotonic())))
     except TimeoutError:
         raise CgtError(
-            f"the regular expression ran longer than {REGEX_SECONDS:g} s and was stopped: simplify it"
+            f"the regular expression ran longer than {seconds:g} s and was stopped: simplify it"
         ) from None
 
 

@@ -32,3 +32,12 @@ def test_layers_import_only_downward():
     result = subprocess.run([_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_every_package_is_installed():
+    """`pip install .` (not editable) ships every folder of cgt_cli: pyproject lists each package."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "cgt_cli").rglob("__init__.py")}
+    assert folders - {"cgt_cli.seeds"} <= listed and "cgt_cli.seeds" in listed

@@ -32,6 +32,18 @@ from cgt_cli.read.normalize import normalize
         "12,345",
         "关键词: 生物医药 细胞治疗",
         "上一篇:某某园区开园",
+        "湖南新闻网长沙正文",  # where the page sits
+        "首页 | 电子报首页 | 版面导航 | 标题导航",
+        "奶茶做法_奶茶配方_奶茶加盟",  # a page title of keywords
+        "• 南通 多云转晴 25℃~16℃",
+        "浙江网>>宁波频道>>滚动新闻",
+        "当前位置:首页 > 新闻中心 > 行业动态 >",
+        "广州日报 > 广州国际生物岛细胞治疗产业基地启用",  # a breadcrumb ending in the headline
+        "↑点亮星标,获取更多行业资讯~",
+        "↑关注我们,最新资讯不错过~",
+        "【字体:大 中 小】【打印】",
+        "中国医药在线网欢迎您!",
+        "打印 上一主题 下一主题",
     ],
 )
 def test_boilerplate_lines(line):
@@ -49,6 +61,9 @@ def test_boilerplate_lines(line):
         "CAR-T细胞治疗产品获批上市",
         "(图片来自某某高新区党群工作部)",
         "自2020年起,论坛已连续举办三年。",
+        "细胞存活率>90%",
+        "纯度 > 99%,符合放行标准要求,产品于当日放行。",
+        "某公司营收_同比增长",
     ],
 )
 def test_article_lines_are_kept(line):

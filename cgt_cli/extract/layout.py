@@ -5,8 +5,8 @@ Works on `simple` (offsets are shared with `text`), line by line:
   source line (来源:X), dateline (`济南日报 2020-09-28 11:19`);
 - the trailer starts at a heading such as 相关推荐 or End on a line of its own;
   everything after it is boilerplate;
-- in between, a line is boilerplate when it looks like page furniture:
-  a breadcrumb, a contact or licence line, a share button, a line of digits.
+- in between, a line is boilerplate when it is page furniture
+  (`furniture.py`): a breadcrumb, a contact or licence line, a share button.
 The rules come from what such pages share, not from any one site.
 """
 
@@ -15,22 +15,16 @@ from __future__ import annotations
 import re
 
 from cgt_cli.extract import lexicon
+from cgt_cli.extract.furniture import follow_outlet, is_boilerplate, is_trailer_heading
 from cgt_cli.model import Layout
 
-SHORT_LINE = 40  # a marker of boilerplate_markers.txt counts on lines this short
+__all__ = ["find_layout", "is_boilerplate", "is_trailer_heading"]
+
 TITLE_MAX = 80
 HEADER_LINES = 8  # the header is looked for in this many non-empty lines
 
-_BREADCRUMB = re.compile(r"^[^。,!?]{1,16}(?:\s*[>»›/]\s*[^。,!?>»›/]{1,16}){1,6}$")
-_CONTACT = re.compile(
-    r"(?<!\d)0\d{2,3}-\d{6,8}(?!\d)|(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|https?://|www\.\w"
-    r"|(?:热线|电话|邮箱|传真|信箱)\s*:?\s*[\d(+A-Za-z]"
-)
-_LICENCE = re.compile(r"(?:许可证|备案|证号)\s*(?:号|编号)?\s*:?\s*[\w-]{0,4}\d{5,}")
-_COPYRIGHT = re.compile(r"^\W{0,3}\s*(?:\(c\)\s*)?(?:19|20)\d\d\s*[-~]\s*(?:19|20)\d\d\b", re.I)
 _SOURCE = re.compile(r"(?:来源|稿源|出处|来自)\s*:\s*(?P<outlet>[^\s|,:]{2,30})")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_FOLLOW = re.compile(r"^\W{0,3}\s*(?P<outlet>[^\s\W]{2,12}?)(?:官方)?(?:微博|公众号|抖音号|客户端|APP|视频号)\s*$")
 _DATE_LABEL = re.compile(r"(?:发布|更新|发表|出版)?(?:时间|日期)\s*:?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE_END = re.compile(r"[。!?;]")
@@ -82,30 +76,6 @@ def _trailer_start(text: str, lines: list[tuple[int, int]]) -> int:
         if index > 0 and is_trailer_heading(text[start:end]):
             return index
     return len(lines)
-
-
-def is_boilerplate(line: str) -> bool:
-    """True for a line of page furniture (the line without its line break)."""
-    line = line.strip()
-    if any(marker in line for marker in lexicon.load("boilerplate_strong")):
-        return True
-    if _CONTACT.search(line) or _LICENCE.search(line) or _COPYRIGHT.search(line):
-        return True
-    if not _HAN.search(line):
-        return len(line) < 30 or not re.search(r"[A-Za-z]{3}", line)
-    if _BREADCRUMB.match(line):
-        return True
-    if len(line) <= SHORT_LINE:
-        return any(marker in line for marker in lexicon.load("boilerplate_markers")) or bool(
-            _FOLLOW.match(line)
-        )
-    return False
-
-
-def is_trailer_heading(line: str) -> bool:
-    """A heading like 相关推荐 or End that starts the list after the article."""
-    bare = re.sub(r"[\W_]+", "", line)
-    return bool(bare) and bare in lexicon.load("boilerplate_headings")
 
 
 def _read_header(text: str, lines: list[tuple[int, int]]) -> dict:
@@ -201,7 +171,7 @@ def _infer_published(text: str, body: tuple[tuple[int, int], ...]) -> tuple[str 
 def _outlet_from_follow_lines(text: str, lines: list[tuple[int, int]]) -> str | None:
     """An outlet named by its follow buttons (`XX新闻微博`, `XX公众号`)."""
     for start, end in lines:
-        follow = _FOLLOW.match(text[start:end])
-        if follow:
-            return follow.group("outlet")
+        outlet = follow_outlet(text[start:end])
+        if outlet:
+            return outlet
     return None

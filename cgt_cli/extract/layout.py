@@ -1,12 +1,16 @@
 """Split a page into header, body and boilerplate; read title, outlet and date.
 
 Works on `simple` (offsets are shared with `text`), line by line:
-- the header is the run of short lines before the first paragraph: title,
-  source line (来源:X), dateline (`济南日报 2020-09-28 11:19`);
+- the header (`header.py`) is the run of short lines before the first
+  paragraph: title, source line (来源:X), dateline (`某某日报 2021-03-08 10:15`);
 - the trailer starts at a heading such as 相关推荐 or End on a line of its own;
   everything after it is boilerplate;
 - in between, a line is boilerplate when it is page furniture
   (`furniture.py`): a breadcrumb, a contact or licence line, a share button.
+- the end of the text may date it (`(新华社,2022年4月8日上海)`: a stated
+  published date), name its source (`(来源:经济日报)`: the outlet) or sign it
+  (an issuer's name above a date alone: the outlet, inferred).
+A page with no header date gets the latest full date of its body, as inferred.
 The rules come from what such pages share, not from any one site.
 """
 
@@ -14,41 +18,48 @@ from __future__ import annotations
 
 import re
 
-from cgt_cli.extract import lexicon
 from cgt_cli.extract.furniture import follow_outlet, is_boilerplate, is_trailer_heading
 from cgt_cli.model import Layout
 
 __all__ = ["find_layout", "is_boilerplate", "is_trailer_heading"]
 
-TITLE_MAX = 80
-HEADER_LINES = 8  # the header is looked for in this many non-empty lines
-
-_SOURCE = re.compile(r"(?:来源|稿源|出处|来自)\s*:\s*(?P<outlet>[^\s|,:]{2,30})")
-_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
-_DATE_LABEL = re.compile(r"(?:发布|更新|发表|出版)?(?:时间|日期)\s*:?")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = re.compile(r"[。!?;]")
+ENDING_LINES = 8  # the end of the text is looked for in this many last body lines
+_END_DATELINE = re.compile(r"[((](?:来源\s*:\s*)?(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[,、]?\s*(?P<rest>[^()()]{6,30})[))]$")
+_END_SOURCE = re.compile(
+    r"(?<!图)(?<!图片)(?:文章|信息|新闻|稿件|本文)?来源\s*:\s*(?P<outlet>[^\s()()【】\[\],。:]{2,20})\s*[))】\]]?$"
+)
+_SIGNER = re.compile(r"[\u4e00-\u9fff()()]{4,30}")
 
 
 def find_layout(simple: str) -> Layout:
+    from cgt_cli.extract.header import read_header
+
     lines = _lines(simple)
     trailer = _trailer_start(simple, lines)
-    header = _read_header(simple, lines[:trailer])
+    header = read_header(simple, lines[:trailer])
     body = tuple(
         (start, end)
-        for start, end in lines[header["body_from"] : trailer]
-        if start < end and not is_boilerplate(simple[start:end])
+        for index, (start, end) in enumerate(lines[:trailer])
+        if index >= header.body_from
+        and index not in header.skip
+        and start < end
+        and not is_boilerplate(simple[start:end])
     )
-    published, time, inferred, basis = header["published"], header["time"], False, "stated in the header"
+    published, time, inferred, basis = header.published, header.time, False, "stated in the header"
+    outlet, outlet_inferred = header.outlet, header.outlet_inferred
+    ending = _end_dateline(simple, body)
+    if published is None and ending:
+        published, basis = ending[0], "stated in a dateline at the end"
+    if outlet is None:
+        outlet = ending[1] if ending else _end_source(simple, body)
     if published is None:
         published, basis = _infer_published(simple, body)
         inferred = published is not None
-    outlet, outlet_inferred = header["outlet"], False
     if outlet is None:
-        outlet = _outlet_from_follow_lines(simple, lines)
+        outlet = _signer(simple, body) or _outlet_from_follow_lines(simple, lines)
         outlet_inferred = outlet is not None
     return Layout(
-        title=header["title"],
+        title=header.title,
         outlet=outlet,
         outlet_inferred=outlet_inferred,
         published=published,
@@ -78,79 +89,42 @@ def _trailer_start(text: str, lines: list[tuple[int, int]]) -> int:
     return len(lines)
 
 
-def _read_header(text: str, lines: list[tuple[int, int]]) -> dict:
-    """Title, outlet, published date and the index of the first body line.
+def _end_dateline(text: str, body: tuple[tuple[int, int], ...]) -> tuple[str, str] | None:
+    """(date, outlet) of a dateline closing the text: `(新华社,2022年4月8日上海)`."""
+    from cgt_cli.extract.datelines import header_date
+    from cgt_cli.extract.header import is_publisher
 
-    The header runs to the last source or date line among the first lines,
-    as long as only title-like lines come before it; with no such line, a
-    first title-like line is the title.
-    """
-    found = {"title": None, "outlet": None, "published": None, "time": None, "body_from": 0}
-    titles: list[tuple[int, int]] = []
-    for index, (start, end) in enumerate(lines[: HEADER_LINES * 2]):
-        line = text[start:end]
-        if not line:
+    for start, end in body[-ENDING_LINES:][::-1]:
+        match = _END_DATELINE.search(text, max(start, end - 40), end)
+        found = header_date(match.group("rest")) if match and is_publisher(match.group("outlet")) else None
+        if found and len(found.value) == 10:
+            return found.value, match.group("outlet")
+    return None
+
+
+def _end_source(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
+    """The outlet a source note closing the text names: `(来源:经济日报)`, `文章来源:X`."""
+    for start, end in body[-ENDING_LINES:][::-1]:
+        match = _END_SOURCE.search(text, max(start, end - 40), end)
+        if match:
+            return match.group("outlet")
+    return None
+
+
+def _signer(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
+    """An issuer's name on the line above a date alone, closing the text (the notice's signature)."""
+    from cgt_cli.extract.datelines import read_meta
+    from cgt_cli.extract.header import is_publisher
+
+    tail = body[-ENDING_LINES:]
+    for (start, end), (below_start, below_end) in zip(tail, tail[1:]):
+        name = text[start:end]
+        if below_end - below_start > 40 or not _SIGNER.fullmatch(name):
             continue
-        if _read_meta_line(line, found):
-            found["body_from"] = index + 1
-        elif not is_boilerplate(line):
-            if not _looks_like_title(line) or len(titles) == HEADER_LINES:
-                break
-            titles.append((start, end))
-            if found["published"] is None and found["outlet"] is None and len(titles) == 1:
-                found["body_from"] = index + 1
-    header_titles = [t for t in titles if t[1] <= lines[found["body_from"] - 1][1]] if found["body_from"] else []
-    found["title"] = header_titles[0] if header_titles else None
-    return found
-
-
-def _read_meta_line(line: str, found: dict) -> bool:
-    """Take a source line or dateline into `found`; False for any other line."""
-    source = _SOURCE.match(line.lstrip("-·•* \t"))
-    if source:
-        found["outlet"] = found["outlet"] or source.group("outlet")
-        return True
-    dateline = _dateline(line) if found["published"] is None else None
-    if dateline:
-        found["published"], found["time"], outlet = dateline
-        found["outlet"] = found["outlet"] or outlet
-        return True
-    return False
-
-
-def _looks_like_title(line: str) -> bool:
-    return 4 <= len(line) <= TITLE_MAX and not _SENTENCE_END.search(line) and bool(_HAN.search(line))
-
-
-def _dateline(line: str) -> tuple[str, str | None, str | None] | None:
-    """(published ISO date, time, outlet) when the line is a short dateline."""
-    from cgt_cli.extract.dates import find_dates
-
-    full = [m for m in find_dates(line, None) if m.resolution == "explicit" and len(m.value) == 10]
-    if not full:
-        return None
-    first = full[0]
-    time = _TIME.search(first.text)
-    rest = _DATE_LABEL.sub(" ", line[: first.start] + " " + line[first.end :]).strip()
-    if len(rest) > 30 or _SENTENCE_END.search(rest):
-        return None
-    source = _SOURCE.search(rest)
-    outlet = source.group("outlet") if source else _outlet_in(rest)
-    return first.value, time.group() if time else None, outlet
-
-
-def _outlet_in(rest: str) -> str | None:
-    """The first word of a dateline's leftover that can name an outlet."""
-    markers = lexicon.load("boilerplate_markers")
-    for word in re.split(r"[\s|·•/,:]+", rest):
-        word = word.strip("-—()[]【】")
-        if (
-            2 <= len(word) <= 20
-            and _HAN.search(word)
-            and not re.search(r"\d", word)
-            and not any(m in word for m in markers)
-        ):
-            return word
+        meta = read_meta(text[below_start:below_end])
+        if meta and meta.kind == "bare" and is_publisher(name, limit=30):
+            if not any("。" in text[s:e] for s, e in tail if s > below_start):
+                return name
     return None
 
 

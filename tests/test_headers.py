@@ -110,6 +110,8 @@ def test_date_glued_to_its_time_and_a_source_with_a_channel(script):
         ("June 2025", "2025-06", None),
         ("3 June 2025 10:00", "2025-06-03", "10:00"),
         ("Posted: Jun. 3, 2025", "2025-06-03", None),
+        ("发布时间: 2024-05-06T10:00:00+08:00", "2024-05-06", "10:00:00"),
+        ("2023年6月15日（星期四）", "2023-06-15", None),
     ],
 )
 def test_header_date_forms(line, value, time):
@@ -126,6 +128,8 @@ def test_header_date_forms(line, value, time):
         "今天是2024年5月6日 星期一",  # a portal's clock
         "2024年5月 细胞治疗产业报告",  # a month only counts alone on its line
         "图片来源:视觉中国",
+        "截至2024年5月6日 累计备案项目120个",  # a date inside a sentence
+        "公开征求意见(截止期限至2024年7月7日)",
     ],
 )
 def test_not_a_publication_line(line):
@@ -232,6 +236,48 @@ def test_event_page_has_neither_title_nor_stated_date(script):
     layout, title, _ = read(EVENT_PAGE, script)
     assert title is None
     assert layout.published is None or layout.published_inferred
+
+
+PORTAL_CLOCK_AND_MENU = """今天是：2024年5月6日 星期一
+新闻中心
+政务公开
+办事服务
+互动交流
+
+市药监局开展细胞治疗产品生产企业专项检查
+
+发布时间：2024-04-30 16:00 来源：市药监局 浏览次数：128
+4月29日,市药监局开展细胞治疗产品生产企业专项检查。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_portal_clock_and_menu_items_above_the_headline(script):
+    layout, title, body = read(PORTAL_CLOCK_AND_MENU, script)
+    assert title == in_script("市药监局开展细胞治疗产品生产企业专项检查", script)
+    assert header(layout) == ("市药监局", "2024-04-30", "16:00", False)
+    assert body == in_script("4月29日,市药监局开展细胞治疗产品生产企业专项检查。", script)
+
+
+LEAD_BEFORE_THE_DATELINE = """细胞治疗行业迎来政策红利
+摘要：多地出台支持政策。
+2024-05-06 08:00 来源：健康时报 作者：本站原创
+多地近期出台细胞治疗产业支持政策。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_lead_line_before_the_dateline(script):
+    layout, title, _ = read(LEAD_BEFORE_THE_DATELINE, script)
+    assert title == in_script("细胞治疗行业迎来政策红利", script)
+    assert header(layout) == ("健康时报", "2024-05-06", "08:00", False)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_the_site_itself_is_no_outlet(script):
+    page = "某某区细胞治疗产业基金设立\n发布时间：2024-05-06　来源：本站原创\n5月6日,某某区设立细胞治疗产业基金。\n"
+    layout, _, _ = read(page, script)
+    assert header(layout) == (None, "2024-05-06", None, False)
 
 
 # --- the title ----------------------------------------------------------------------------
@@ -369,7 +415,70 @@ def test_short_heading_glued_to_the_text_is_no_title(script):
     assert body.splitlines()[0] == in_script("细胞产品质量", script)
 
 
+SITE_AFTER_THE_TITLE = """细胞治疗产业园开园 首批十家企业进驻 - 海峡新闻网
+2024/06/04 17:30
+记者王小明/台北报导
+细胞治疗产业园今天开园,首批十家企业进驻。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_site_name_after_the_title(script):
+    layout, title, _ = read(SITE_AFTER_THE_TITLE, script)
+    assert title == in_script("细胞治疗产业园开园 首批十家企业进驻", script)
+    assert (layout.outlet, layout.outlet_inferred) == ("海峡新闻网", True)
+    assert (layout.published, layout.published_time) == ("2024-06-04", "17:30")
+
+
+CAPTION_FIRST = """图为园区外景 张三 摄
+
+5月6日,园区二期项目开工建设。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_photo_caption_is_no_title(script):
+    _, title, _ = read(CAPTION_FIRST, script)
+    assert title is None
+
+
 # --- the outlet ---------------------------------------------------------------------------
+
+SITE_NAME_FIRST = """健康时报网
+首页 > 资讯 > 正文
+细胞治疗行业迎来政策红利
+2024-05-06 08:00
+多地近期出台细胞治疗产业支持政策。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_site_name_alone_on_the_first_line(script):
+    layout, title, _ = read(SITE_NAME_FIRST, script)
+    assert title == in_script("细胞治疗行业迎来政策红利", script)
+    assert (layout.outlet, layout.outlet_inferred, layout.published) == ("健康时报网", True, "2024-05-06")
+
+
+SOURCE_NOTE_AT_THE_END = """合肥细胞治疗产业园二期开工
+5月6日,合肥细胞治疗产业园二期开工,计划2026年建成。
+园区负责人表示,二期将重点引进细胞治疗CDMO企业。(来源:安徽日报 2024-05-07)
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_source_note_closing_the_text(script):
+    layout, title, _ = read(SOURCE_NOTE_AT_THE_END, script)
+    assert title == in_script("合肥细胞治疗产业园二期开工", script)
+    assert header(layout) == ("安徽日报", "2024-05-07", None, False)
+    assert layout.published_basis == "stated in a dateline at the end"
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_bracketed_date_without_a_publisher_says_nothing(script):
+    page = "细胞治疗管理办法草案公布\n草案公开征求意见(截止期限至2024年7月7日)\n"
+    layout, _, _ = read(page, script)
+    assert (layout.outlet, layout.published_inferred) == (None, True)
+
 
 PUBLISHER_ABOVE_THE_DATE = """浙大新闻中心
 

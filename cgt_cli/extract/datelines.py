@@ -5,7 +5,7 @@
 alone on its line, and says what it states. `header_date(line)` finds a
 publication date in every form headers use: those of `dates.find_dates`
 (2019年4月13日, 2019-04-13, 2019/7/3, 20210415, 二〇二三年十一月二日), ROC years
-(民国112年5月3日, 112/05/03: year + 1911) and English (3 May 2024, May 3, 2024;
+(民国112年5月3日, 112/05/03: year + 1911), ISO timestamps (2024-05-06T10:00:00) and English (3 May 2024, May 3, 2024;
 May 2024 gives a month). A date under another label (活动时间, 截止日期) is not
 a publication date.
 """
@@ -32,15 +32,16 @@ _ENGLISH = re.compile(
     re.I,
 )
 _TIME = re.compile(r"\s*(\d{1,2}:\d{2}(?::\d{2})?)")
+_ISO = re.compile(r"(?<!\d)(\d{4}-[01]\d-[0-3]\d)T(\d\d:\d\d(?::\d\d)?)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?")
 _LABEL_BEFORE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{0,6})\s*[:]?\s*$")
-_SOURCE = re.compile(r"(?<!图)(?<!图片)(?<!照片)(?:文章|信息|新闻|稿件)?(?:来源|稿源|出处)\s*:\s*")
+_SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:文章|信息|新闻|稿件|本文)?(?:来源|稿源|出处)\s*:\s*")  # not 图片来源
 _FIELD = re.compile(r"[\u4e00-\u9fff]{1,5}\s*:")  # 编辑: 点击: 栏目: the next field of the line
 _PAIR = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}\s*:\s*[^\s|:]*")  # 栏目:要闻, 点击:25
 _CHANNEL = re.compile(r"\s*[-—]\s*[\u4e00-\u9fff]{1,8}(?:频道|栏目|专栏|版)$")  # 某某网-江苏频道
 _NOT_NAMED = ("本站", "本网", "原创", "本站原创", "本网原创", "网络", "互联网", "网络整理", "综合", "未知", "佚名")
+_IN_SENTENCE = "至止于在从自到为截"
 _WEEKDAY = re.compile(r"^(?:星期|礼拜|周)[一二三四五六日天]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE_END = re.compile(r"[。!?;]")
 
 
 class Found(NamedTuple):
@@ -74,7 +75,7 @@ def read_meta(line: str) -> Meta | None:
     start, end = (found.start, found.end) if found else (len(line), len(line))
     before = _leftover(_without(line[:start], taken))
     after = _leftover(_without(line[end:], taken, end))
-    if source is None and (len(before) + len(after) > 30 or _SENTENCE_END.search(before + after)):
+    if source is None and not _dateline_rest(before, after):
         return None
     alone = found is not None and not re.search(r"\w", line[:start] + line[end:])
     kind = "source" if source else "posted" if "发表于" in line else "bare" if alone else "dateline"
@@ -86,7 +87,7 @@ def header_date(line: str) -> Found | None:
     from cgt_cli.extract.dates import find_dates
 
     found = [_roc(m, line) for m in _ROC.finditer(line)] + [_english(m, line) for m in _ENGLISH.finditer(line)]
-    found = [f for f in found if f]
+    found = [f for f in found if f] + [_iso(m) for m in _ISO.finditer(line)]
     for mention in find_dates(line, None):
         if mention.resolution != "explicit" or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", mention.value):
             continue
@@ -101,6 +102,11 @@ def header_date(line: str) -> Found | None:
     if months and not re.search(r"\w", line[: months[0].start] + line[months[0].end :]):
         return months[0]  # May 2024 alone on its line: a monthly's issue
     return None
+
+
+def _iso(match: re.Match[str]) -> Found:
+    """2024-05-06T10:00:00+08:00: a machine timestamp, which find_dates leaves (a letter follows)."""
+    return Found(match.start(), match.end(), match.group(1), match.group(2))
 
 
 def _roc(match: re.Match[str], line: str) -> Found | None:
@@ -139,11 +145,19 @@ def _number(text: str) -> int:
     return value + ((_CN_DIGITS.get(tens, 1) if tens or "十" in rest else 0) * 10)
 
 
+def _dateline_rest(before: str, after: str) -> bool:
+    """What a dateline holds beside its date: a few short words (a name, a weekday, buttons)."""
+    words = (before + " " + after).split()
+    return len(before) + len(after) <= 30 and all(len(w) <= 12 and not re.search(r"[。!?;]", w) for w in words)
+
+
 def _publication_label(before: str) -> bool:
     """No label right before the date, or one that names a publication (发布时间, 日期)."""
     label = _LABEL_BEFORE.search(before).group("label").lower()
     if label.endswith(("今天是", "今天", "今日是", "今日")):
         return False  # 今天是2024年5月6日: a portal's clock, not the page's date
+    if label and label[-1] in _IN_SENTENCE and not label.endswith(("发表于", "发布于")):
+        return False  # 截至2024年5月6日, 于2024年…: a date inside a sentence
     if not label.endswith(("时间", "日期", "date")):
         return True  # 发表于 2021-3-9, 某某日报 2021-03-08: no label of a kind
     return label in ("时间", "日期", "date") or label.endswith(tuple(lexicon.load("header_date_labels")))
@@ -184,7 +198,7 @@ def _leftover(piece: str) -> str:
     """A piece of a dateline without its labelled fields, labels and separators."""
     piece = _PAIR.sub(" ", piece)
     piece = re.sub(r"(?:(?:发布|发表|更新|出版)?(?:时间|日期)|发表于|发布于|\bdate\b)\s*:?", " ", piece, flags=re.I)
-    return re.sub(r"[\s|｜·•/,:]+", " ", piece).strip()
+    return re.sub(r"[\s|｜·•/,:()【】\[\]]+", " ", piece).strip()
 
 
 def _outlet_beside(before: str, after: str) -> str | None:

@@ -20,8 +20,9 @@ a menu item) or something else (labelled fields, credits, photo captions).
   on its line only beside a headline or a source line (it may head a list entry).
 - Outlet: a 来源 line; else the name beside the date on a dateline; else a
   publisher's name alone on the line above a date alone. Else, marked inferred:
-  the site's name after the headline (`标题_站名`), in a welcome line (`X欢迎您`)
-  or at the head of a header bar (`站名 > 标题`, `站名 频道 标题` above the title).
+  the site's name after the headline (`标题_站名`), alone on the first line, in a
+  welcome line (`X欢迎您`) or at the head of a header bar (`站名 > 标题`, `站名 频道
+  标题` above the title).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import re
 from typing import NamedTuple
 
 from cgt_cli.extract import lexicon
-from cgt_cli.extract.datelines import Meta, read_meta
+from cgt_cli.extract.datelines import Meta, header_date, read_meta
 from cgt_cli.extract.furniture import TITLE_MAX, is_boilerplate, is_breadcrumb
 
 HEADER_LINES = 40  # non-empty lines looked at before giving up on a paragraph
@@ -139,6 +140,8 @@ def _kind(line: str) -> str:
         return "fragment"
     if _is_fields(line) or _CAPTION.search(line) or len(line) > TITLE_MAX or line[-1] in ",:、":
         return "other"
+    if header_date(line):
+        return "other"  # a date no meta line (今天是2024年5月6日 星期一): not a headline
     return "candidate"
 
 
@@ -266,6 +269,9 @@ def _site_name(text: str, window: list[_Line], title: _Line | None) -> str | Non
     site = _SITE_AFTER.search(text, title.start, title.end) if title else None
     if site and _names_outlet(site.group("site")):
         return site.group("site")
+    top = next((w for w in window if w.kind != "blank"), None)
+    if top and top is not title and is_publisher(text[top.start : top.end]):
+        return text[top.start : top.end]  # 某某网 alone on the page's first line
     for w in window:
         line = text[w.start : w.end]
         welcome = _WELCOME.match(line)

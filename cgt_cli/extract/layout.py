@@ -7,9 +7,9 @@ Works on `simple` (offsets are shared with `text`), line by line:
   everything after it is boilerplate;
 - in between, a line is boilerplate when it is page furniture
   (`furniture.py`): a breadcrumb, a contact or licence line, a share button.
-- the end of the text may date it (`(新华社,2022年4月8日上海)`: a stated
-  published date), name its source (`(来源:经济日报)`: the outlet) or sign it
-  (an issuer's name above a date alone: the outlet, inferred).
+- the end of the text (`ending.py`) may date it and name its outlet
+  (`(新华社,2022年4月8日上海)`, `(来源:某某日报)`) or sign it (an issuer's
+  name above a date alone: the outlet, inferred).
 A page with no header date gets the latest full date of its body, as inferred.
 The rules come from what such pages share, not from any one site.
 """
@@ -23,15 +23,9 @@ from cgt_cli.model import Layout
 
 __all__ = ["find_layout", "is_boilerplate", "is_trailer_heading"]
 
-ENDING_LINES = 8  # the end of the text is looked for in this many last body lines
-_END_DATELINE = re.compile(r"[((](?:来源\s*:\s*)?(?P<outlet>[\u4e00-\u9fff]{2,12})\s*[,、]?\s*(?P<rest>[^()()]{6,30})[))]$")
-_END_SOURCE = re.compile(
-    r"(?<!图)(?<!图片)(?:文章|信息|新闻|稿件|本文)?来源\s*:\s*(?P<outlet>[^\s()()【】\[\],。:]{2,20})\s*[))】\]]?$"
-)
-_SIGNER = re.compile(r"[\u4e00-\u9fff()()]{4,30}")
-
 
 def find_layout(simple: str) -> Layout:
+    from cgt_cli.extract.ending import read_ending
     from cgt_cli.extract.header import read_header
 
     lines = _lines(simple)
@@ -47,16 +41,16 @@ def find_layout(simple: str) -> Layout:
     )
     published, time, inferred, basis = header.published, header.time, False, "stated in the header"
     outlet, outlet_inferred = header.outlet, header.outlet_inferred
-    ending = _end_dateline(simple, body)
-    if published is None and ending:
-        published, basis = ending[0], "stated in a dateline at the end"
-    if outlet is None:
-        outlet = ending[1] if ending else _end_source(simple, body)
+    ending = read_ending(simple, body)
+    if published is None and ending.published:
+        published, basis = ending.published, "stated in a dateline at the end"
+    if outlet is None and ending.outlet:
+        outlet, outlet_inferred = ending.outlet, ending.outlet_inferred
     if published is None:
         published, basis = _infer_published(simple, body)
         inferred = published is not None
     if outlet is None:
-        outlet = _signer(simple, body) or _outlet_from_follow_lines(simple, lines)
+        outlet = _outlet_from_follow_lines(simple, lines)
         outlet_inferred = outlet is not None
     return Layout(
         title=header.title,
@@ -87,45 +81,6 @@ def _trailer_start(text: str, lines: list[tuple[int, int]]) -> int:
         if index > 0 and is_trailer_heading(text[start:end]):
             return index
     return len(lines)
-
-
-def _end_dateline(text: str, body: tuple[tuple[int, int], ...]) -> tuple[str, str] | None:
-    """(date, outlet) of a dateline closing the text: `(新华社,2022年4月8日上海)`."""
-    from cgt_cli.extract.datelines import header_date
-    from cgt_cli.extract.header import is_publisher
-
-    for start, end in body[-ENDING_LINES:][::-1]:
-        match = _END_DATELINE.search(text, max(start, end - 40), end)
-        found = header_date(match.group("rest")) if match and is_publisher(match.group("outlet")) else None
-        if found and len(found.value) == 10:
-            return found.value, match.group("outlet")
-    return None
-
-
-def _end_source(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
-    """The outlet a source note closing the text names: `(来源:经济日报)`, `文章来源:X`."""
-    for start, end in body[-ENDING_LINES:][::-1]:
-        match = _END_SOURCE.search(text, max(start, end - 40), end)
-        if match:
-            return match.group("outlet")
-    return None
-
-
-def _signer(text: str, body: tuple[tuple[int, int], ...]) -> str | None:
-    """An issuer's name on the line above a date alone, closing the text (the notice's signature)."""
-    from cgt_cli.extract.datelines import read_meta
-    from cgt_cli.extract.header import is_publisher
-
-    tail = body[-ENDING_LINES:]
-    for (start, end), (below_start, below_end) in zip(tail, tail[1:]):
-        name = text[start:end]
-        if below_end - below_start > 40 or not _SIGNER.fullmatch(name):
-            continue
-        meta = read_meta(text[below_start:below_end])
-        if meta and meta.kind == "bare" and is_publisher(name, limit=30):
-            if not any("。" in text[s:e] for s, e in tail if s > below_start):
-                return name
-    return None
 
 
 def _infer_published(text: str, body: tuple[tuple[int, int], ...]) -> tuple[str | None, str]:

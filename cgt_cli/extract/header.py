@@ -75,27 +75,31 @@ def read_header(text: str, lines: list[tuple[int, int]]) -> Header:
         title = _lone_title(text, lines, window)
     chosen = _dated(metas, title)
     outlet, by, inferred = _outlet(text, window, metas, chosen, title)
-    ends = [w.index for w in (title, chosen) if w is not None]
-    body_from = (title.index if title else max(ends, default=-1)) + 1
-    if chosen and title and chosen.index < title.index:
-        body_from = max(ends) + 1  # an e-paper's issue date, then the headline
     title_span = _title_span(text, lines, title) if title else None
-    last = max([w.index for w in (title, chosen, by) if w is not None], default=-1)
-    skip = {w.index for w in [*metas, by] if w is not None} | {
-        w.index for w in window if w.index < last and w.kind in ("fragment", "bar", "publisher")
-    }
-    if title_span:
-        same = text[title_span[0] : title_span[1]]
-        skip |= {w.index for w in window if _bare_title(text[w.start : w.end]) == same}
+    first = title or chosen  # the body starts below the headline (or the dateline of a page without one)
+    last = max((w.index for w in (title, chosen, by) if w), default=-1)
     return Header(
         title=title_span,
         outlet=outlet,
         outlet_inferred=inferred,
         published=chosen.meta.date.value if chosen else None,
         time=chosen.meta.date.time if chosen else None,
-        body_from=body_from,
-        skip=frozenset(skip),
+        body_from=first.index + 1 if first else 0,
+        skip=_not_text(text, window, [*metas, by], title_span, last),
     )
+
+
+def _not_text(
+    text: str, window: list[_Line], said: list[_Line | None], title: tuple[int, int] | None, last: int
+) -> frozenset[int]:
+    """Header lines that are not text: the meta lines and the outlet's, fragments and bars
+    above the last line the header uses, the title said again."""
+    skip = {w.index for w in said if w is not None}
+    skip |= {w.index for w in window if w.index < last and w.kind in ("fragment", "bar", "publisher")}
+    if title:
+        same = text[title[0] : title[1]]
+        skip |= {w.index for w in window if _bare_title(text[w.start : w.end]) == same}
+    return frozenset(skip)
 
 
 def _dated(metas: list[_Line], title: _Line | None) -> _Line | None:

@@ -13,6 +13,7 @@ a publication date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from cgt_cli.extract import lexicon
@@ -82,6 +83,7 @@ def read_meta(line: str) -> Meta | None:
     return Meta(outlet, None if source else _outlet_beside(before, after), found, kind)
 
 
+@lru_cache(maxsize=4096)
 def header_date(line: str) -> Found | None:
     """The first publication date in `line`; a month only when nothing else is on the line."""
     from cgt_cli.extract.dates import find_dates

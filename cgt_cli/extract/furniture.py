@@ -12,6 +12,7 @@ the article. Rules and markers describe what such pages share, not any one site.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cgt_cli.extract import lexicon
 
@@ -38,7 +39,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def is_boilerplate(line: str) -> bool:
     """True for a line of page furniture (the line without its line break)."""
     line = line.strip()
-    if any(marker in line for marker in lexicon.load("boilerplate_strong")):
+    if _markers("boilerplate_strong").search(line):
         return True
     if _CONTACT.search(line) or _LICENCE.search(line) or _COPYRIGHT.search(line):
         return True
@@ -47,10 +48,14 @@ def is_boilerplate(line: str) -> bool:
     if len(line) <= NAVIGATION_MAX and (is_breadcrumb(line) or _is_navigation(line)):
         return True
     if len(line) <= SHORT_LINE:
-        return any(marker in line for marker in lexicon.load("boilerplate_markers")) or bool(
-            _FOLLOW.match(line) or _WEATHER.search(line)
-        )
+        return bool(_markers("boilerplate_markers").search(line) or _FOLLOW.match(line) or _WEATHER.search(line))
     return False
+
+
+@cache
+def _markers(name: str) -> re.Pattern[str]:
+    """One pattern for the markers of a lexicon: a line holds one of them."""
+    return re.compile("|".join(map(re.escape, lexicon.load(name))))
 
 
 def is_breadcrumb(line: str) -> bool:

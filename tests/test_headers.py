@@ -128,6 +128,7 @@ def test_header_date_forms(line, value, time):
         "今天是2024年5月6日 星期一",  # a portal's clock
         "2024年5月 细胞治疗产业报告",  # a month only counts alone on its line
         "图片来源:视觉中国",
+        "数据来源:国家统计局",
         "截至2024年5月6日 累计备案项目120个",  # a date inside a sentence
         "公开征求意见(截止期限至2024年7月7日)",
     ],
@@ -135,6 +136,35 @@ def test_header_date_forms(line, value, time):
 def test_not_a_publication_line(line):
     meta = read_meta(line)
     assert meta is None or meta.date is None and meta.source is None
+
+
+@pytest.mark.parametrize(
+    "line, outlet",
+    [
+        ("来源 :某某e互动2024-03-05", "某某e互动"),  # the date glued to the name
+        ("来源:某某设计|2024-02-01|【大 中 小】【打印】", "某某设计"),
+        ("2023年03月15日09:41 | 来源:浙江在线-宁波频道", "浙江在线"),
+        ("来源:市发展和改革委员  会发布时间20210415", "市发展和改革委员会"),  # a label glued to the name's tail
+        ("来源: 编辑:某某 2023-05-06 09:12:00", None),
+        ("文章来源:某某在线", "某某在线"),
+        ("发布日期: 2021-10-08 字体:【 信息来源: 某某市科学技术局", "某某市科学技术局"),
+        ("来源：本站原创", None),
+        ("某某日报 2021-03-08 10:15 大字", "某某日报"),
+        ("2019 年 4 月 14 日 某某探索", "某某探索"),
+        ("某某财经·2024-09-13 16:41", "某某财经"),
+        ("原创 张三 细胞前沿 2024-05-06 10:00 发表于上海", "细胞前沿"),
+        ("某某日报 记者 张三 2021-03-08", "某某日报"),
+        ("2024年03月12日 星期二 上一期  下一期", None),
+        ("Date: 2024-03-05", None),
+        ("2024-05-06 10:00 阅读 1234", None),  # a counter
+        ("2024-05-06 10:00 发表于上海", None),  # where a post was made
+        ("来源:网络整理", None),
+        ("2024年5月6日 农历三月廿八 某某日报", "某某日报"),
+    ],
+)
+def test_outlet_of_a_header_line(line, outlet):
+    meta = read_meta(normalize(line).simple)
+    assert (meta.source or meta.word) == outlet
 
 
 def test_roc_year_is_not_read_as_a_two_digit_year():

@@ -39,9 +39,8 @@ _SOURCE = re.compile(r"(?<![\u4e00-\u9fff])(?:文章|信息|新闻|稿件|本文
 _FIELD = re.compile(r"[\u4e00-\u9fff]{1,5}\s*:")  # 编辑: 点击: 栏目: the next field of the line
 _PAIR = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,6}\s*:\s*[^\s|:]*")  # 栏目:要闻, 点击:25
 _CHANNEL = re.compile(r"\s*[-—]\s*[\u4e00-\u9fff]{1,8}(?:频道|栏目|专栏|版)$")  # 某某网-江苏频道
-_NOT_NAMED = ("本站", "本网", "原创", "本站原创", "本网原创", "网络", "互联网", "网络整理", "综合", "未知", "佚名")
 _IN_SENTENCE = "至止于在从自到为截"
-_WEEKDAY = re.compile(r"^(?:星期|礼拜|周)[一二三四五六日天]$")
+_WEEKDAY = re.compile(r"^(?:星期|礼拜|周)[一二三四五六日天]$|^农历")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -186,7 +185,7 @@ def _source_value(line: str, source: re.Match[str], found: Found | None) -> tupl
         return None, (source.start(), end)
     head = "".join(words) if glued and len(words) == 2 and len(words[1]) <= 2 else words[0]
     head = _CHANNEL.sub("", head.strip("-—·,()[]【】"))
-    named = 2 <= len(head) <= 30 and head not in _NOT_NAMED
+    named = 2 <= len(head) <= 30 and _names_something(head)
     return (head if named else None), (source.start(), end)
 
 
@@ -199,7 +198,8 @@ def _without(piece: str, taken: tuple[int, int], offset: int = 0) -> str:
 def _leftover(piece: str) -> str:
     """A piece of a dateline without its labelled fields, labels and separators."""
     piece = _PAIR.sub(" ", piece)
-    piece = re.sub(r"(?:(?:发布|发表|更新|出版)?(?:时间|日期)|发表于|发布于|\bdate\b)\s*:?", " ", piece, flags=re.I)
+    piece = re.sub(r"(?:发表|发布)于\s*[\u4e00-\u9fff]*", " ", piece)  # 发表于上海: where a post was made
+    piece = re.sub(r"(?:(?:发布|发表|更新|出版)?(?:时间|日期)|\bdate\b)\s*:?", " ", piece, flags=re.I)
     return re.sub(r"[\s|｜·•/,:()【】\[\]]+", " ", piece).strip()
 
 
@@ -210,11 +210,18 @@ def _outlet_beside(before: str, after: str) -> str | None:
     return (named or words or [None])[0]
 
 
+def _names_something(word: str) -> bool:
+    """False for 本站原创, 网络整理, 阅读量: nothing is left without the words that name no outlet."""
+    for stop in lexicon.load("outlet_not_names"):
+        word = word.replace(stop, "")
+    return len(word) >= 2
+
+
 def _name(word: str) -> str | None:
     """`word` when it can name an outlet: Han, no digits, no marker, not a weekday or credit word."""
     word = word.strip("-—()[]【】")
     if not 2 <= len(word) <= 20 or not _HAN.search(word) or re.search(r"\d", word) or _WEEKDAY.match(word):
         return None
-    if word in lexicon.load("header_credit_labels") or word in ("原创", "转载"):
+    if word in lexicon.load("header_credit_labels") or not _names_something(word):
         return None
     return None if any(m in word for m in lexicon.load("boilerplate_markers")) else word

@@ -558,3 +558,17 @@ def test_signed_notice_names_its_issuer_and_its_date_stays_inferred(script):
     assert title is None
     assert (layout.outlet, layout.outlet_inferred) == ("湖北省药品监督管理局", True)
     assert (layout.published, layout.published_inferred) == ("2024-04-01", True)
+
+
+TRAIL_ENDING_IN_THE_ONLY_TITLE = """首页 > 新闻动态 > 某某生物细胞治疗生产基地在苏州投产
+2024-05-06 09:00 来源:某某生物
+5月6日,某某生物细胞治疗生产基地在苏州投产。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_trail_ending_in_the_only_headline_gives_the_title(script):
+    layout, title, body = read(TRAIL_ENDING_IN_THE_ONLY_TITLE, script)
+    assert title == in_script("某某生物细胞治疗生产基地在苏州投产", script)
+    assert header(layout) == ("某某生物", "2024-05-06", "09:00", False)
+    assert body == in_script("5月6日,某某生物细胞治疗生产基地在苏州投产。", script)

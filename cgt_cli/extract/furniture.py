@@ -72,6 +72,12 @@ def is_breadcrumb(line: str) -> bool:
     return len(last) <= CRUMB or (len(last) <= TITLE_MAX and not re.search(r"[,;:。]", last))
 
 
+def crumb_end(line: str) -> int:
+    """Where the last step of a breadcrumb starts (the headline, on pages that end the trail with it)."""
+    steps = list(_CRUMB_STEP.finditer(line))
+    return steps[-1].end() if steps else 0
+
+
 def _is_navigation(line: str) -> bool:
     """A menu bar, a `XX正文` location line, a keyword page title or a weather bar."""
     if _LOCATION.match(line):

@@ -12,8 +12,9 @@ a menu item) or something else (labelled fields, credits, photo captions).
   the first that is headline-sized wins (menu items one a line are short).
   With no meta line, the first line is the headline when it is set off from the
   text by a blank line or is headline-sized; a short line glued to the text is a
-  section heading. `原标题:` and a channel label (`要闻|`) are not part of it, and
-  an issuer's name above `关于…的公告` is not the title.
+  section heading. With none of these, a breadcrumb's last step when it is a
+  headline. `原标题:` and a channel label (`要闻|`) are not part of it, and an
+  issuer's name above `关于…的公告` is not the title.
 - Published: the date of the first meta line under the headline (else of the
   nearest above it: a portal's date bar comes before both); a forum's 发表于
   (when a post was made) only when no other line dates the article; a date alone
@@ -32,7 +33,7 @@ from typing import NamedTuple
 
 from cgt_cli.extract import lexicon
 from cgt_cli.extract.datelines import Meta, header_date, read_meta
-from cgt_cli.extract.furniture import TITLE_MAX, is_boilerplate, is_breadcrumb
+from cgt_cli.extract.furniture import TITLE_MAX, crumb_end, is_boilerplate, is_breadcrumb
 
 HEADER_LINES = 40  # non-empty lines looked at before giving up on a paragraph
 HEADLINE_MIN = 10  # a headline glued to the text is at least this long
@@ -73,6 +74,7 @@ def read_header(text: str, lines: list[tuple[int, int]]) -> Header:
     if all(m.meta.kind == "bare" for m in metas) and not _headline_sized(text, title):
         metas = []  # a date alone is a published date beside a headline or a source line
         title = _lone_title(text, lines, window)
+    title = title or _crumb_title(text, window)
     chosen = _dated(metas, title)
     outlet, by, inferred = _outlet(text, window, metas, chosen, title)
     title_span = _title_span(text, lines, title) if title else None
@@ -221,6 +223,17 @@ def _lone_title(text: str, lines: list[tuple[int, int]], window: list[_Line]) ->
         return None
     set_off = first.index + 1 < len(lines) and lines[first.index + 1][0] == lines[first.index + 1][1]
     return first if set_off or _headline_sized(text, first) else None
+
+
+def _crumb_title(text: str, window: list[_Line]) -> _Line | None:
+    """A page with no title line but a breadcrumb ending in a headline: that last step."""
+    for w in window:
+        line = text[w.start : w.end]
+        if w.kind == "furniture" and is_breadcrumb(line):
+            step = w._replace(start=w.start + crumb_end(line), kind="candidate")
+            if _headline_sized(text, step) and not header_date(text[step.start : step.end]):
+                return step
+    return None
 
 
 def _headline_sized(text: str, line: _Line | None) -> bool:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from cgt_cli.extract.datelines import read_meta
@@ -55,7 +56,7 @@ def _closing_note(line: str) -> Ending | None:
 
 def _signer(text: str, tail: tuple[tuple[int, int], ...]) -> str | None:
     """An issuer's name on the line above a date alone, with no sentence after it."""
-    for (start, end), (below_start, below_end) in zip(tail, tail[1:]):
+    for (start, end), (below_start, below_end) in pairwise(tail):
         name = text[start:end]
         if below_end - below_start > NOTE_MAX or not _SIGNER.fullmatch(name):
             continue

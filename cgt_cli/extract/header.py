@@ -29,6 +29,7 @@ a menu item) or something else (labelled fields, credits, photo captions).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import NamedTuple
 
 from cgt_cli.extract import lexicon
@@ -169,7 +170,7 @@ def _bars(text: str, window: list[_Line]) -> list[_Line]:
     candidates = [w for w in window if w.kind == "candidate"]
     bars = {
         w.index
-        for w, after in zip(candidates, candidates[1:])
+        for w, after in pairwise(candidates)
         if len(text[w.start : w.end]) > len(text[after.start : after.end])
         and _bare_title(text[after.start : after.end]) in text[w.start : w.end]
     }
@@ -180,7 +181,7 @@ def _publishers(text: str, window: list[_Line]) -> list[_Line]:
     """A publisher's name alone on the line above a date alone (某大学新闻中心 / 2024年3月1日)."""
     out = list(window)
     shown = [w for w in window if w.kind != "blank"]
-    for above, below in zip(shown, shown[1:]):
+    for above, below in pairwise(shown):
         if below.kind == "meta" and below.meta.kind == "bare" and is_publisher(text[above.start : above.end]):
             others = [w for w in shown if w.kind == "candidate" and w.index != above.index]
             if others:

@@ -452,14 +452,14 @@ def test_sort_key_orders_by_first_day_longer_spans_first_unknown_last() -> None:
     assert sorted(ordered[::3] + ordered[1::3] + ordered[2::3], key=sort_key) == ordered
 
 
-def test_a_long_body_is_fast() -> None:
+def test_a_long_body_does_not_hang() -> None:
+    """A guard against runaway backtracking, not a speed measure (benchmarks/ measures speed):
+    5,000 characters take about 5 ms; 5 s means the pattern has gone exponential."""
     body = "".join(text for text, *_ in (p.values for p in FOUND)) + "".join(p.values[0] for p in NOT_DATES)
     body = (body * (5000 // len(body) + 1))[:5000]
-    find_dates(body, ANCHOR)
     began = time.perf_counter()
-    for _ in range(10):
-        find_dates(body, ANCHOR)
-    assert (time.perf_counter() - began) / 10 < 0.05  # loose: guards against runaway backtracking
+    find_dates(body, ANCHOR)
+    assert time.perf_counter() - began < 5
 
 
 NEWSY = st.text(alphabet="0123456789年月日号至到-—~/.: 今去明本上下个初中底末旬半从自起以来止〇零一二三四五六七八九十两亿元,。aB©")

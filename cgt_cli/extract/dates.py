@@ -60,7 +60,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from cgt_cli.dating import Atom, Found, interval, place_all, possible, sort_key
+from cgt_cli.extract.dating import Atom, Found, interval, place_all, possible, sort_key
 from cgt_cli.model import TimeMention
 
 __all__ = ["find_dates", "interval", "sort_key"]

@@ -89,8 +89,8 @@ _NOT_COUNTED = "首每这此多一二两三几该本再屡不共相想"  # 首�
 # the Han that may follow 今天/昨日…: a time of day, an adverb or preposition, a verb's start
 # (今日头条, 今日山东 name things; 今天天气 is no event's date)
 _DAY_WORD_NEXT = "上下中早晚凌傍夜起正在于从向与和将已又再也就还便首即对由被为共同召举发宣获揭签开启迎公表"
-_ADVERBS = "曾已便就又再即才均先"  # 2013曾被…评为: a bare year before an adverb is a date
-_DOC_NUMBER = re.compile(r"[〕\]】)）][ \t]*第?\d+[ \t]*号")  # 〔2020〕9号, (2020)2号: a document number
+_ADVERBS = "曾已便就又再即才均先"  # 2016曾获评…: a bare year before an adverb is a date
+_DOC_NUMBER = re.compile(r"[〕\]】)）][ \t]*第?\d+[ \t]*号")  # 〔2019〕15号, (2018)7号: a document number
 _PREPOSITIONS = "在于从自到至及和与或为是"  # Han that may stand right before a bare or two-digit year
 # after a year standing alone, these make it a duration or count: 近10年来, 20年前, 2000多年
 _NOT_AFTER = {"short": "来内间里多余后前左半级代度", "year": "多余"}

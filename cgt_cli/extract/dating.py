@@ -10,8 +10,8 @@
                 published year, or the year before when that would put it more
                 than 6 months after publication
     "context"   the page itself: a year heading (●2021年) over the line, the
-                year of an event named in the same sentence (2023中国细胞治疗
-                产业大会9月8日开幕; it beats the anchor when they differ), the
+                year of an event named in the same sentence (2024某某细胞
+                大会9月8日开幕; it beats the anchor when they differ), the
                 date before it for 同年/当年/次年/隔年, 同月/次月, 当天/当日/同日/
                 次日; with no anchor, the nearest date that writes a year and a
                 month (or an event's year), preferring the one before
@@ -77,7 +77,7 @@ class _Around(NamedTuple):
 
 _Placed = tuple[str, str, str | None]  # value, resolution, part
 _HEADING = re.compile(r"^[ \t]*[●○◆◇■□▶►★☆•·◎#*\-—]*[ \t]*((?:19|20)\d\d)[ \t]*年?度?[ \t]*[:：]?[ \t]*$", re.M)
-# a year that starts an event's name: 2023中国(苏州)细胞治疗产业大会, 2022第三届…峰会
+# a year that starts an event's name: 2024某某细胞大会, 2019第五届某某论坛
 _EDITION = re.compile(
     r"(?<![\d.\-/])((?:19|20)\d\d)(?![\d年\-./])(?=[ \t]?(?:(?:第[〇一二三四五六七八九十百\d]+|首)届"
     r"|[^,;:!?。\n《》“”]{1,30}?(?:大会|峰会|论坛|博览会|交易会|展览会|研讨会|年会|产业周|活动周|大赛|活动)))"
@@ -177,7 +177,7 @@ def _yearless(atom: Atom, around: _Around) -> tuple[Atom, str]:
 
 def _from_anchor(atom: Atom, around: _Around) -> tuple[Atom, str]:
     """今年/去年/明年 and 本月/上月/下月, counted from the published day; without one, 今年 is
-    the year of an event named in the same sentence (2023…产业周将于今年10月举办)."""
+    the year of an event named in the same sentence (2026某某论坛将于今年6月举行)."""
     anchor = around.anchor
     if anchor is None:
         if atom.year_shift == 0 and atom.month_shift is None and around.edition is not None:
@@ -191,7 +191,7 @@ def _from_anchor(atom: Atom, around: _Around) -> tuple[Atom, str]:
 
 def _from_today(atom: Atom, around: _Around) -> tuple[Atom, str]:
     """今天/昨天/前天/明天 from the published day; without one, only the year of an event
-    held that day (今日,…举行2021首届…峰会) is known."""
+    held that day (今日,2025首届某某峰会开幕) is known."""
     if around.anchor is None:
         if around.edition is not None:
             return atom._replace(year=around.edition, day_shift=None), "context"

@@ -4,11 +4,11 @@ A body sentence gives an event for each date mention that governs an event
 verb: the verb in the clauses after the date, up to the next date (or just
 before it, as in 成立于2020年). A verb used as a modifier (`11月15日发布的《方案》`)
 counts only when the region has no main verb. A month inside a noun phrase after
-a full date (`3月2日,全区三月份重点项目…签约`) governs nothing. These are facts, not
+a full date (`5月6日,全市五月份重点项目…签约`) governs nothing. These are facts, not
 events: a date after a status word (截至2021年底…), an open period (2024以来), a
-span of years or months (2025年1-5月), a date followed by 前/后 (2025年前五个月),
+span of years or months (2024年1-6月), a date followed by 前/后 (2024年前三季度),
 and a date inside a 《title》 or “name”. A rule taking effect on a day
-(自2026年5月1日起施行) is an event of that day.
+(自2024年7月1日起施行) is an event of that day.
 
 Structure counts too: a date alone on its line governs the first sentence with
 an event verb on the next lines (`2021年3月18日` then `某委发布《要点》`), and a
@@ -38,8 +38,8 @@ _LISTED = re.compile(r"上市(?:公司|企业)")  # listed companies, not a list
 _REPORTING = ("宣布", "发布")  # 宣布，其产品获批上市: what is announced is the event
 _WEAK = ("提出",)  # 《方案》提出…: counts only when no other verb does
 _EFFECT = ("施行", "实施", "生效")  # 自…起施行: the rule takes effect that day
-_SINCE = re.compile(r"至今|以来")  # 从2012年…至今,已取得…: a period
-_PERIOD_AFTER = re.compile(r"(?:以前|以后|之前|之后|前后|前|后)(?![夕期沿线景列瞻身续勤台盾])")  # 2025年前五个月: a period
+_SINCE = re.compile(r"至今|以来")  # 从2010年…至今,已完成…: a period
+_PERIOD_AFTER = re.compile(r"(?:以前|以后|之前|之后|前后|前|后)(?![夕期沿线景列瞻身续勤台盾])")  # 2024年前三季度: a period
 _ALONE = re.compile(r"[\s\-—:|,.。●○◆■•·()（）\[\]【】]*(?:星期|周)?[一二三四五六日天]?[\s\-—:|,.。)）]*")
 _PROMULGATED = re.compile(r"现(?:予以?|将|就)?(发布|印发|公布)|自(发布|印发|公布)之日起")
 _TITLE = re.compile(r"《[^《》]{2,80}》")
@@ -146,7 +146,7 @@ class _Reader:
         in_quote = [n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1]]
         value = mention.value
         if _takes_effect(mention, verb):
-            value = value[:-3]  # 自2026年5月1日起施行: in effect from that day
+            value = value[:-3]  # 自2024年7月1日起施行: in effect from that day
             title = list(_TITLE.finditer(text, span[0], verb.start()))
             summary = title[-1].group() + verb.group() if title else summary
         return Event(
@@ -175,7 +175,7 @@ class _Reader:
         head, _, tail = mention.value.partition("/")
         self.found.events.append(
             Event(
-                date=head if head == tail else mention.value,  # 13:40 ~ 17:00 of one day
+                date=head if head == tail else mention.value,  # 09:00 ~ 17:00 of one day
                 resolution=mention.resolution,
                 part=mention.part,
                 summary=name + "举行",
@@ -191,7 +191,7 @@ class _Reader:
     def _sign(self, issuer: tuple[int, int]) -> None:
         """After an issuer's line closing a notice (`现予发布…` a few sentences before), the
         date alone on the next line signs it: the notice's event is read. That line may be
-        blanked as a line of digits (2020 1 22); it is read from the page here."""
+        blanked as a line of digits (2019 6 30); it is read from the page here."""
         words = self.text[issuer[0] : issuer[1]]
         if len(words) > 30 or re.search(r"[,;:。!?\d]", words) or not _own_line(self.text, issuer):
             return
@@ -312,7 +312,7 @@ def _kind(text: str, s_start: int, mention: TimeMention, verb: re.Match[str]) ->
 
 
 def _takes_effect(mention: TimeMention, verb: re.Match[str]) -> bool:
-    """自2026年5月1日起施行: a rule in effect from a day."""
+    """自2024年7月1日起施行: a rule in effect from a day."""
     return verb.group() in _EFFECT and mention.value.endswith("/..") and mention.text.rstrip().endswith("起")
 
 

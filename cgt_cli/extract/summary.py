@@ -2,7 +2,7 @@
 
 `summarize` keeps the clause of the event verb without its date, organisers,
 alias notes and place, and gives it a subject when the clause has none or only a
-generic one: the body that opens the sentence (`中关村…产业园作为…,于2024年9月开园`),
+generic one: the body that opens the sentence (`某某产业园作为…,于2022年5月开园`),
 or the named body that a generic subject (项目, 该中心, 园区) refers to, the last one
 named before it. Long modifiers of the subject (`位于…的`, `…合作共建的`) are
 dropped, keeping the name they modify.
@@ -104,7 +104,7 @@ def summarize(text, span, dated, verb, place, sentence, names) -> tuple[str, str
 
 
 def _without_modifier(head: str) -> str:
-    """`位于北京…基地的中关村…产业园` → `中关村…产业园`: a long subject (or one opening with 由 or
+    """`位于某某区…基地的某某产业园` → `某某产业园`: a long subject (or one opening with 由 or
     位于) keeps the name it modifies (not after 批准/同意…: `批准某公司的某药上市` is a verb, its object and what it allows)."""
     if len(head) <= _LONG_SUBJECT and not head.startswith(("由", "位于")):
         return head
@@ -131,7 +131,7 @@ def _named_subject(piece, verb, text, sentence_start, names) -> tuple[str, str |
 
 def _referent(word: str, text: str, before: int, names) -> str | None:
     """The last body named before `before` whose name ends in `word`: an entity or a phrase
-    that opens a clause (`创新细胞技术研发平台项目是…`), or a 《title》 (该法: 《某某法》)."""
+    that opens a clause (`某某细胞制备平台项目是…`), or a 《title》 (该法: 《某某法》)."""
     pattern = rf"(?:^|(?<=[,;:。!?\n“]))([\w(][^,;:。!?\n“”《》\s]{{1,27}}?{word})(?=[^{word[-1]}])"
     opened = [(m.start(1), m.group(1)) for m in re.finditer(pattern, text[:before], re.M)]
     starts = {s for s, _ in opened}

@@ -127,18 +127,18 @@ def test_same_event_in_two_articles_is_merged(cgt, tmp_path):
 
 def test_planned_events_have_a_status_a_mark_and_a_legend(cgt, tmp_path):
     (tmp_path / "a.txt").write_text(
-        "某某细胞产业园开园在即\n2023-11-02 09:00 某某日报\n某某细胞医学产业园将于11月3日正式开园。\n", encoding="utf-8"
+        "某某干细胞产业园开园在即\n2022-12-01 09:00 某某日报\n某某干细胞产业园将于12月8日正式开园。\n", encoding="utf-8"
     )
     (tmp_path / "b.txt").write_text(
         "某某細胞產業園揭牌\n2023-03-15 10:00 某某網\n3月14日,某某細胞治療產業園揭牌。\n", encoding="utf-8"
     )
     _, events = seed_timeline(cgt, "--corpus", str(tmp_path))
     assert [(e["date"], e["status"], e["source"]) for e in events] == [
+        ("2022-12-08", "planned", "a"),
         ("2023-03-14", "happened", "b"),
-        ("2023-11-03", "planned", "a"),
     ]
     out = cgt("timeline", "--corpus", str(tmp_path)).stdout
-    assert "某某细胞医学产业园将正式开园  (planned)" in out
+    assert "某某干细胞产业园将正式开园  (planned)" in out
     assert "某某细胞治疗产业园揭牌  —" in out
     assert "(planned) announced or scheduled for that date, not reported as done" in out
 

@@ -29,9 +29,10 @@ from datetime import date
 from functools import cache
 
 from cgt_cli.extract import lexicon
+from cgt_cli.extract.merge import merge_in_article
+from cgt_cli.extract.summary import CLAUSE_BREAK, clause, inside_name, place_of, summarize
 from cgt_cli.model import Article, Event, Span, TimeMention
 from cgt_cli.read.sentences import split_sentences
-from cgt_cli.extract.summary import CLAUSE_BREAK, clause, inside_name, place_of, summarize
 
 _NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|申请|许可|会|人|方|式|号|暨|(?:该|这一|此|相关)?(?:消息|信息)")
 _LISTED = re.compile(r"上市(?:公司|企业)")  # listed companies, not a listing
@@ -384,55 +385,3 @@ def _reports(text: str, verb: re.Match[str]) -> bool:
     """宣布 or 发布 closing its clause (宣布，其产品获批上市): what follows is the happening."""
     rest = CLAUSE_BREAK.search(text, verb.end())
     return verb.group() in _REPORTING and rest is not None and not text[verb.end() : rest.start()].strip()
-
-
-def merge_in_article(events: list[Event]) -> list[Event]:
-    """One event per happening in one article: the same date and main entity, or one's
-    main entity named in the other's summary (a title and its lede), or the same trigger
-    and summary."""
-    merged: list[Event] = []
-    for event in events:
-        same = next((i for i, e in enumerate(merged) if _same_happening(e, event)), None)
-        if same is None:
-            merged.append(event)
-        else:
-            merged[same] = _joined(merged[same], event)
-    return merged
-
-
-def _same_happening(a: Event, b: Event) -> bool:
-    if a.date != b.date:
-        return False
-    if (a.trigger, a.summary) == (b.trigger, b.summary):
-        return True
-    main_a, main_b = main_entity(a), main_entity(b)
-    named = main_a in a.entities and main_b in b.entities
-    return named and (main_a == main_b or main_a in b.summary or main_b in a.summary)
-
-
-def _joined(first: Event, event: Event) -> Event:
-    return replace(
-        first,
-        quotes=first.quotes + event.quotes,
-        sources=tuple(dict.fromkeys(first.sources + event.sources)),
-        entities=tuple(dict.fromkeys(first.entities + event.entities)),
-    )
-
-
-def merge(events: list[Event], key) -> list[Event]:
-    """Events with equal `key` become one, with all quotes and sources, in first-seen order."""
-    merged: dict[object, Event] = {}
-    for event in events:
-        k = key(event)
-        merged[k] = _joined(merged[k], event) if k in merged else event
-    return list(merged.values())
-
-
-def main_entity(event: Event) -> str:
-    """The first entity named in the summary, else the summary itself."""
-    return next((name for name in event.entities if name in event.summary), event.summary)
-
-
-def merge_across_articles(events: list[Event]) -> list[Event]:
-    """Events of several articles with the same date and main entity are one."""
-    return merge(events, lambda e: (e.kind, e.date, main_entity(e)))

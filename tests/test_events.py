@@ -300,6 +300,25 @@ STRUCTURE = [
 ]
 
 
+STRUCTURE += [
+    pytest.param(
+        "2021-01-05 09:00 某某网\n2019年3月,市委要求高新区加快建设细胞治疗产业园。\n",
+        [("2019-03", "explicit", "市委要求高新区加快建设细胞治疗产业园", None)],
+        id="a directive is an event when nothing else is",
+    ),
+    pytest.param(
+        "2021-01-05 09:00 某某網\n2019年3月,市委要求高新區加快建設細胞治療產業園。\n",
+        [("2019-03", "explicit", "市委要求高新区加快建设细胞治疗产业园", None)],
+        id="a directive is an event when nothing else is, traditional",
+    ),
+    pytest.param(
+        "2023-09-19 09:00 某某网\n今年3月,某市发改委发布的《某某生物经济三年行动计划》提出,到2025年产业规模突破千亿元。\n",
+        [("2023-03", "anchor", "某市发改委发布《某某生物经济三年行动计划》", None)],
+        id="what a document proposes is not the event: its publication is",
+    ),
+]
+
+
 @pytest.mark.parametrize("page, expected", STRUCTURE)
 def test_dates_from_structure_and_context(page, expected):
     assert events_of(page)[0] == expected

@@ -37,7 +37,7 @@ from cgt_cli.read.sentences import split_sentences
 _NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|申请|许可|会|人|方|式|号|暨|(?:该|这一|此|相关)?(?:消息|信息)")
 _LISTED = re.compile(r"上市(?:公司|企业)")  # listed companies, not a listing
 _REPORTING = ("宣布", "发布")  # 宣布，其产品获批上市: what is announced is the event
-_WEAK = ("提出",)  # 《方案》提出…: counts only when no other verb does
+_WEAK = ("提出", "要求", "指出")  # 《方案》提出…, 区委要求…: count only when no other verb does
 _EFFECT = ("施行", "实施", "生效")  # 自…起施行: the rule takes effect that day
 _SINCE = re.compile(r"至今|以来")  # 从2010年…至今,已完成…: a period
 _PERIOD_AFTER = re.compile(r"(?:以前|以后|之前|之后|前后|前|后)(?![夕期沿线景列瞻身续勤台盾])")  # 2024年前三季度: a period

@@ -385,6 +385,12 @@ FOUND = [
         id="event-name-year-agrees-with-anchor",
     ),
     pytest.param(
+        "继2021首届峰会之后,第二届峰会将于9月5日举行。",
+        date(2022, 6, 1),
+        [("9月5日", "2022-09-05", 19, 23, "anchor", None)],
+        id="another-event's-year-is-not-this-date's",
+    ),
+    pytest.param(
         "卫福部于112年5月3日公告修正条文。",
         ANCHOR,
         [("112年5月3日", "2023-05-03", 4, 12, "explicit", None)],

@@ -10,11 +10,13 @@
                 published year, or the year before when that would put it more
                 than 6 months after publication
     "context"   the page itself: a year heading (●2021年) over the line, the
-                year of an event named in the same sentence (2024某某细胞
-                大会9月8日开幕; it beats the anchor when they differ), the
-                date before it for 同年/当年/次年/隔年, 同月/次月, 当天/当日/同日/
-                次日; with no anchor, the nearest date that writes a year and a
-                month (or an event's year), preferring the one before
+                year of an event named right before or after the date
+                (2024某某细胞大会9月8日开幕, 9月8日召开的“2024某某论坛”; it
+                beats the anchor when they differ), the date before it for
+                同年/当年/次年/隔年, 同月/次月, 当天/当日/同日/次日; with no
+                anchor, the nearest date that writes a year and a month (or an
+                event's year), preferring the one before, and for 今天/今年 the
+                year of an event named in the same sentence
     "unknown"   none of these: the value has no year ("--MM-DD", "--MM", "..")
 """
 
@@ -69,6 +71,7 @@ class _Around(NamedTuple):
 
     anchor: date | None
     heading: int | None  # the year of the heading the date stands under
+    named: int | None  # the year of the event named right before or after it (2024某某大会9月8日)
     edition: int | None  # the year of an event named in the same sentence
     nearest: int | None  # with no anchor: the year of the nearest dated mention
     before: tuple[Atom, str] | None  # the last date placed before it, with its resolution
@@ -79,15 +82,22 @@ _Placed = tuple[str, str, str | None]  # value, resolution, part
 _HEADING = re.compile(r"^[ \t]*[●○◆◇■□▶►★☆•·◎#*\-—]*[ \t]*((?:19|20)\d\d)[ \t]*年?度?[ \t]*[:：]?[ \t]*$", re.M)
 # a year that starts an event's name: 2024某某细胞大会, 2019第五届某某论坛
 _EDITION = re.compile(
-    r"(?<![\d.\-/])((?:19|20)\d\d)(?![\d年\-./])(?=[ \t]?(?:(?:第[〇一二三四五六七八九十百\d]+|首)届"
+    r"(?<![\d.\-/])((?:19|20)\d\d)(?![\d年\-./])(?=[ \t]?(?P<name>(?:第[〇一二三四五六七八九十百\d]+|首)届"
+    r"[^,;:!?。\n《》“”]{0,30}?(?:大会|峰会|论坛|博览会|交易会|展览会|研讨会|年会|产业周|活动周|大赛|活动|会)"
     r"|[^,;:!?。\n《》“”]{1,30}?(?:大会|峰会|论坛|博览会|交易会|展览会|研讨会|年会|产业周|活动周|大赛|活动)))"
 )
+# what may stand between an event's name and its date: 2024某某大会9月8日, “…峰会”将于11月3日,
+# 11月16日召开的“…峰会”
+_NAME_THEN_DATE = re.compile(r"[”》]?[ \t]*(?:将|拟|定|已|计划|预计)?(?:于|在)?[ \t]*")
+_DATE_THEN_NAME = re.compile(r"[ \t]*(?:[\u4e00-\u9fff]{1,3}的)?[“《]?[ \t]*")
 
 
 def place_all(text: str, found: list[Found], anchor: date | None) -> list[TimeMention]:
     """Each match as a mention with its value (see the module docstring); impossible ones dropped."""
     headings = [(m.start(), int(m.group(1))) for m in _HEADING.finditer(text)]
-    editions = [(m.start(), int(m.group(1))) for m in _EDITION.finditer(text)]
+    named = list(_EDITION.finditer(text))
+    editions = [(m.start(), int(m.group(1))) for m in named]
+    starts = [m.start() for m in named]
     ends = _sentence_ends(text)
     nearest = [(f.start, f.first.year) for f in found if f.first.year and f.first.month]
     nearest += [(f.end, f.last.year) for f in found if f.last and f.last.year and f.last.month]
@@ -99,6 +109,7 @@ def place_all(text: str, found: list[Found], anchor: date | None) -> list[TimeMe
         around = _Around(
             anchor,
             _last_before(headings, f.start),
+            _adjacent(text, named, starts, f),
             _edition(editions, ends, f.start),
             None if anchor else _nearest(nearest, f.start),
             before,
@@ -122,6 +133,17 @@ def _last_before(marks: list[tuple[int, int]], pos: int) -> int | None:
     """The year of the last mark at or before `pos`."""
     i = bisect_right(marks, (pos, 10_000))
     return marks[i - 1][1] if i else None
+
+
+def _adjacent(text: str, named: list[re.Match[str]], starts: list[int], found: Found) -> int | None:
+    """The year of an event whose name ends right before the date or starts right after it."""
+    i = bisect_right(starts, found.start)
+    before, after = named[i - 1] if i else None, named[i] if i < len(named) else None
+    if before and before.end("name") <= found.start and _NAME_THEN_DATE.fullmatch(text, before.end("name"), found.start):
+        return int(before.group(1))
+    if after and after.start() >= found.end and _DATE_THEN_NAME.fullmatch(text, found.end, after.start()):
+        return int(after.group(1))
+    return None
 
 
 def _edition(editions: list[tuple[int, int]], ends: list[int], pos: int) -> int | None:
@@ -165,7 +187,7 @@ def _yearless(atom: Atom, around: _Around) -> tuple[Atom, str]:
         by_anchor = anchor.year
         if _later_than(atom._replace(year=by_anchor), around.horizon):
             by_anchor -= 1
-    for year in (around.heading, around.edition):
+    for year in (around.heading, around.named):
         if year is not None:
             return atom._replace(year=year), "anchor" if year == by_anchor else "context"
     if by_anchor is not None:
@@ -237,7 +259,7 @@ def _weaker(*hows: str) -> str:
 def _place_end(last: Atom, first: Atom, how: str, around: _Around) -> tuple[Atom, str]:
     """A range's end: its own year if it writes one, else the start's (the next one if earlier)."""
     if last.year is not None or last.relative:
-        return _place(last, around._replace(heading=None, edition=None))
+        return _place(last, around._replace(heading=None, named=None, edition=None))
     end = last._replace(year=first.year, month=first.month if last.month is None else last.month)
     if first.year is not None and last.month is not None and _first_day(end) < _first_day(first):
         end = end._replace(year=first.year + 1)

@@ -378,3 +378,17 @@ def test_a_title_and_its_lede_are_one_event(page):
     assert [(e.date, e.summary, len(e.quotes)) for e in index.events] == [
         ("2023-06-15", "某某大学与某某科技园启用某某细胞治疗中心", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "细胞产业园开园\n2024-11-25 09:00 某某网\n11月24日,某某细胞产业园开园。\n"
+        "某市生物医药大会在高新区召开\n2024年11月22日\n某某基因公司新厂房举行奠基仪式\n2024年11月21日\n",
+        "細胞產業園開園\n2024-11-25 09:00 某某網\n11月24日,某某細胞產業園開園。\n"
+        "某市生物醫藥大會在高新區召開\n2024年11月22日\n某某基因公司新廠房舉行奠基儀式\n2024年11月21日\n",
+    ],
+    ids=["simplified", "traditional"],
+)
+def test_a_list_of_headlines_each_then_its_date_dates_no_next_headline(page):
+    assert events_of(page)[0] == [("2024-11-24", "anchor", "某某细胞产业园开园", None)]

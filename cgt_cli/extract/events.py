@@ -11,7 +11,8 @@ and a date inside a 《title》 or “name”. A rule taking effect on a day
 (自2024年7月1日起施行) is an event of that day.
 
 Structure counts too: a date alone on its line governs the first sentence with
-an event verb on the next lines (`2021年3月18日` then `某委发布《要点》`), and a
+an event verb on the next lines (`2021年3月18日` then `某委发布《要点》`), unless it
+follows a headline of its own (a list of headlines, each then its date), and a
 notice's signature date (an issuer's line, then the date) dates its `现予发布` /
 `现印发` / `自发布之日起施行`: the issuer published the document it names.
 
@@ -114,7 +115,8 @@ class _Reader:
         if dated and self.before and _FIELD.match(self.text, sentence[0]):
             self._field(sentence, dated[0])
         elif dated and _alone(self.text, sentence, dated):
-            self.pending = (dated[0], sentence[0], _PENDING_SENTENCES)
+            titled = self.before and _list_title(self.text, self.before[-1])
+            self.pending = None if titled else (dated[0], sentence[0], _PENDING_SENTENCES)
         elif dated:
             self.pending = None
             for i, mention in enumerate(dated):
@@ -250,6 +252,13 @@ def _document(text: str, said: tuple[int, int], body_start: int) -> str:
     in_sentence = [m for m in titles if m.start() >= said[0]]
     chosen = in_sentence[0] if in_sentence else titles[-1] if titles else None
     return chosen.group() if chosen else ""
+
+
+def _list_title(text: str, line: tuple[int, int]) -> bool:
+    """A headline on its own line (8 to 40 characters, no sentence end): in a list of
+    `headline, then its date`, the date is the headline's, not the next line's."""
+    words = text[line[0] : line[1]]
+    return _own_line(text, line) and 8 <= len(words) <= 40 and words[-1] not in "。!?;" and not re.search(r"\d", words)
 
 
 def _alone(text: str, sentence: tuple[int, int], dated: list[TimeMention]) -> bool:

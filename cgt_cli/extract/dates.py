@@ -221,7 +221,10 @@ def _read_atom(groups: dict[str, str | None], n: str, pivot: int, is_end: bool) 
     """The atom of the groups suffixed `n`, or None when it is not a whole, possible date."""
 
     def pick(names: tuple[str, ...]) -> str | None:
-        return next((groups[k] for k in names if groups[k]), None)
+        for name in names:
+            if groups[name]:
+                return groups[name]
+        return None
 
     if groups["w" + n]:
         return _day_word(groups["w" + n])

@@ -287,8 +287,13 @@ def _place_found(found: Found, around: _Around) -> tuple[_Placed, tuple[Atom, st
     return (f"{head}/{tail}", how, None), start
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def possible(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    return day <= _MONTH_DAYS[month] or (month == 2 and day == 29 and calendar.isleap(year))
 
 
 def _later_than(atom: Atom, day: tuple[int, int, int]) -> bool:

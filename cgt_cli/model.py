@@ -155,6 +155,7 @@ class Event:
     quotes: tuple[Span, ...]  # the sentence(s) that say it, first one primary
     sources: tuple[str, ...] = field(default=())  # article ids, in corpus order
     kind: str = "event"  # "event" | "fact"
+    status: str = "happened"  # "happened" | "planned" (announced or scheduled, with a date)
 
 
 @dataclass

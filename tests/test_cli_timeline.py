@@ -97,7 +97,7 @@ def test_view_groups_by_year_and_marks_context_years(cgt):
     assert result.exit_code == 0
     out = result.stdout
     assert out.index("2018") < out.index("2019-04-13") < out.index("2024-09-02")
-    assert "~2022-11-18" in out and "~ year taken from another date" in out
+    assert "~2022-11-18" in out and "~ year taken from elsewhere in the same article" in out
     assert "济南日报 2020-09-28" in out
     assert "“9月25日上午" in out
 
@@ -123,3 +123,33 @@ def test_same_event_in_two_articles_is_merged(cgt, tmp_path):
     _, events = seed_timeline(cgt, "--corpus", str(tmp_path))
     assert [(e["date"], e["sources"]) for e in events] == [("2023-03-14", ["a", "b"])]
     assert [q["source"] for q in events[0]["quotes"]] == ["a", "b"]
+
+
+def test_planned_events_have_a_status_a_mark_and_a_legend(cgt, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "某某干细胞产业园开园在即\n2022-12-01 09:00 某某日报\n某某干细胞产业园将于12月8日正式开园。\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "某某細胞產業園揭牌\n2023-03-15 10:00 某某網\n3月14日,某某細胞治療產業園揭牌。\n", encoding="utf-8"
+    )
+    _, events = seed_timeline(cgt, "--corpus", str(tmp_path))
+    assert [(e["date"], e["status"], e["source"]) for e in events] == [
+        ("2022-12-08", "planned", "a"),
+        ("2023-03-14", "happened", "b"),
+    ]
+    out = cgt("timeline", "--corpus", str(tmp_path)).stdout
+    assert "某某干细胞产业园将正式开园  (planned)" in out
+    assert "某某细胞治疗产业园揭牌  —" in out
+    assert "(planned) announced or scheduled for that date, not reported as done" in out
+
+
+def test_show_finds_the_events_timeline_names_it_in(cgt, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "某某细胞治疗研究院揭牌\n2023-05-10 09:00 某某日报\n某某细胞治疗研究院是省重点建设的新型研发机构。\n"
+        "研究院于5月8日在高新区揭牌。\n",
+        encoding="utf-8",
+    )
+    _, events = seed_timeline(cgt, "--corpus", str(tmp_path), "--entity", "某某细胞治疗研究院")
+    assert [(e["date"], e["summary"]) for e in events] == [("2023-05-08", "某某细胞治疗研究院揭牌")]
+    shown = json.loads(cgt("show", "某某细胞治疗研究院", "--json", "--corpus", str(tmp_path)).stdout)
+    assert [(e["date"], e["summary"]) for e in shown["events"]] == [("2023-05-08", "某某细胞治疗研究院揭牌")]

@@ -572,3 +572,19 @@ def test_a_trail_ending_in_the_only_headline_gives_the_title(script):
     assert title == in_script("某某生物细胞治疗生产基地在苏州投产", script)
     assert header(layout) == ("某某生物", "2024-05-06", "09:00", False)
     assert body == in_script("5月6日,某某生物细胞治疗生产基地在苏州投产。", script)
+
+
+YEAR_HEADINGS = """2023-01-05 10:00 某某周刊
+●2021年
+4月,某市细胞治疗产业园开园。
+【2022年度】
+3月,某市出台细胞产业扶持办法。
+"""
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_year_heading_under_the_dateline_is_no_title(script):
+    layout, title, body = read(YEAR_HEADINGS, script)
+    assert title is None
+    assert header(layout) == ("某某周刊", "2023-01-05", "10:00", False)
+    assert body.splitlines() == in_script("●2021年\n4月,某市细胞治疗产业园开园。\n【2022年度】\n3月,某市出台细胞产业扶持办法。", script).splitlines()

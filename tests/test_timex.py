@@ -361,6 +361,124 @@ FOUND = [
         [("2014年11月到去年3月", "2014-11/--03", 0, 13, "unknown", None)],
         id="unknown-range-end",
     ),
+    pytest.param(
+        "●2020年\n3月,某市生物医药产业园开园。\n●2021年\n5月,园区二期开工。",
+        date(2022, 1, 10),
+        [
+            ("2020年", "2020", 1, 6, "explicit", None),
+            ("3月", "2020-03", 7, 9, "context", None),
+            ("2021年", "2021", 24, 29, "explicit", None),
+            ("5月", "2021-05", 30, 32, "context", None),
+        ],
+        id="year-heading-over-month-lines",
+    ),
+    pytest.param(
+        "2024某某细胞大会9月8日在杭州开幕。",
+        date(2024, 2, 1),
+        [("9月8日", "2024-09-08", 10, 14, "context", None)],
+        id="event-name-year-beats-six-months",
+    ),
+    pytest.param(
+        "“2023第二届细胞产业峰会”将于11月3日举行。",
+        date(2023, 10, 20),
+        [("11月3日", "2023-11-03", 17, 22, "anchor", None)],
+        id="event-name-year-agrees-with-anchor",
+    ),
+    pytest.param(
+        "继2021首届峰会之后,第二届峰会将于9月5日举行。",
+        date(2022, 6, 1),
+        [("9月5日", "2022-09-05", 19, 23, "anchor", None)],
+        id="another-event's-year-is-not-this-date's",
+    ),
+    pytest.param(
+        "卫福部于112年5月3日公告修正条文。",
+        ANCHOR,
+        [("112年5月3日", "2023-05-03", 4, 12, "explicit", None)],
+        id="roc-year",
+    ),
+    pytest.param(
+        "昨日下午,两家公司签署合作协议;前天,园区举行推介会。",
+        date(2023, 3, 2),
+        [("昨日下午", "2023-03-01", 0, 4, "anchor", None), ("前天", "2023-02-28", 16, 18, "anchor", None)],
+        id="yesterday-and-the-day-before",
+    ),
+    pytest.param(
+        "中心今天正式启用。",
+        date(2023, 6, 15),
+        [("今天", "2023-06-15", 2, 4, "anchor", None)],
+        id="today",
+    ),
+    pytest.param(
+        "今日,2025首届细胞产业峰会在杭州开幕。",
+        None,
+        [("今日", "2025", 0, 2, "context", None)],
+        id="today-without-anchor-takes-the-event-year",
+    ),
+    pytest.param(
+        "2026细胞与基因治疗大会将于今年6月举行。",
+        None,
+        [("今年6月", "2026-06", 15, 19, "context", None)],
+        id="this-year-without-anchor-takes-the-event-year",
+    ),
+    pytest.param(
+        "昨天,公司完成融资。",
+        None,
+        [("昨天", "..", 0, 2, "unknown", None)],
+        id="yesterday-without-anchor",
+    ),
+    pytest.param(
+        "2019年4月,中心成立;同年9月通过验收,次年3月15日投入使用,当天接待患者。",
+        date(2023, 1, 1),
+        [
+            ("2019年4月", "2019-04", 0, 7, "explicit", None),
+            ("同年9月", "2019-09", 13, 17, "context", None),
+            ("次年3月15日", "2020-03-15", 22, 29, "context", None),
+            ("当天", "2020-03-15", 34, 36, "context", None),
+        ],
+        id="same-year-next-year-that-day",
+    ),
+    pytest.param(
+        "2018年6月,研究院揭牌,隔年10月获批。",
+        None,
+        [("2018年6月", "2018-06", 0, 7, "explicit", None), ("隔年10月", "2019-10", 14, 19, "context", None)],
+        id="the-year-after",
+    ),
+    pytest.param(
+        "当天,首批企业入驻园区。",
+        date(2023, 6, 15),
+        [("当天", "2023-06-15", 0, 2, "anchor", None)],
+        id="that-day-with-no-date-before-is-the-published-day",
+    ),
+    pytest.param(
+        "19日,某某园区集中签约一批项目。",
+        date(2021, 12, 20),
+        [("19日", "2021-12-19", 0, 3, "anchor", None)],
+        id="bare-day",
+    ),
+    pytest.param(
+        "28日上午,研究院举行揭牌仪式。",
+        date(2021, 12, 20),
+        [("28日上午", "2021-11-28", 0, 5, "anchor", None)],
+        id="bare-day-after-publication-is-last-month",
+    ),
+    pytest.param(
+        "19日,某某园区集中签约一批项目。",
+        None,
+        [("19日", "..", 0, 3, "unknown", None)],
+        id="bare-day-without-anchor",
+    ),
+    pytest.param(
+        "该技术具有里程碑意义,2016曾获评年度十大进展。",
+        ANCHOR,
+        [("2016", "2016", 11, 15, "explicit", None)],
+        id="bare-year-before-an-adverb",
+    ),
+    pytest.param(
+        "某某市人民政府办公厅\n2021  3  15",
+        ANCHOR,
+        [("2021  3  15", "2021-03-15", 11, 22, "explicit", None)],
+        id="spaced-twice",
+    ),
 ]
 
 NOT_DATES = [
@@ -393,6 +511,14 @@ NOT_DATES = [
     pytest.param("患儿为6月龄婴儿。", id="age-in-months"),
     pytest.param("如今年轻人更关注健康。", id="nowadays"),
     pytest.param("市场规模达2019.5亿元。", id="decimal-year-like"),
+    pytest.param("根据《某某通知》(某监综〔2021〕12号)要求办理。", id="document-number"),
+    pytest.param("按某府办(2019)5号文件执行。", id="document-number-in-brackets"),
+    pytest.param("今日头条发布消息称公司完成融资。", id="a-name-starting-with-today"),
+    pytest.param("今天天气很好。", id="today-without-a-happening"),
+    pytest.param("不同年龄段的患者均可入组。", id="not-same-year"),
+    pytest.param("联盟首次年会在京召开。", id="not-next-year"),
+    pytest.param("一日之计在于晨。", id="a-day-in-words"),
+    pytest.param("持续3日,共接待访客。", id="a-count-of-days"),
 ]
 
 

@@ -55,21 +55,21 @@ each (09-01), so 3-5 is not read, but a score such as 11-18 is.
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
+from cgt_cli.extract.dating import Atom, Found, interval, place_all, possible, sort_key
 from cgt_cli.model import TimeMention
+
+__all__ = ["find_dates", "interval", "sort_key"]
 
 _CN = "〇零一二三四五六七八九"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 _HAN = "\u3400-\u9fff"
 _SP = r"[ \t]*"
-_YEAR = rf"\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}}"
+_YEAR = rf"\d{{4}}|\d{{3}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}}"
 _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _CONN = rf"{_SP}(?:-|–|—{{1,2}}|~|〜|至|到){_SP}"
@@ -82,11 +82,24 @@ _YEAR_PART = rf"年[底末初中]|{_EARLY_MID_LATE}|[上下]半年"  # 今年年
 _MONTH_PART = rf"[上中下]旬|{_EARLY_MID_LATE}"
 _PARTS = {"初": "early", "上旬": "early", "中": "mid", "中旬": "mid", "底": "late",
           "末": "late", "下旬": "late", "上半年": "H1", "下半年": "H2"}
-_SHIFT = {"今": 0, "去": -1, "明": 1, "本": 0, "上": -1, "下": 1}
+_SHIFT = {"今": 0, "去": -1, "明": 1, "本": 0, "上": -1, "下": 1, "同": 0, "当": 0, "次": 1, "翌": 1, "隔": 1}
+_DAY_WORDS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+_CONTEXT_DAYS = {"当天": 0, "当日": 0, "同日": 0, "次日": 1, "翌日": 1}  # from the date before
+_NOT_COUNTED = "首每这此多一二两三几该本再屡不共相想"  # 首次年会, 不同年龄: not 次年, 同年
+# the Han that may follow 今天/昨日…: a time of day, an adverb or preposition, a verb's start
+# (今日头条, 今日山东 name things; 今天天气 is no event's date)
+_DAY_WORD_NEXT = "上下中早晚凌傍夜起正在于从向与和将已又再也就还便首即对由被为共同召举发宣获揭签开启迎公表"
+_ADVERBS = "曾已便就又再即才均先"  # 2016曾获评…: a bare year before an adverb is a date
+_DOC_NUMBER = re.compile(r"[〕\]】)）][ \t]*第?\d+[ \t]*号")  # 〔2019〕15号, (2018)7号: a document number
 _PREPOSITIONS = "在于从自到至及和与或为是"  # Han that may stand right before a bare or two-digit year
 # after a year standing alone, these make it a duration or count: 近10年来, 20年前, 2000多年
 _NOT_AFTER = {"short": "来内间里多余后前左半级代度", "year": "多余"}
-_STRENGTH = ("explicit", "anchor", "context", "unknown")
+
+
+_GROUPS = {  # the groups that hold a year, a month and a day, for either atom
+    n: tuple(tuple(k + n for k in names.split()) for names in ("ny sy py by y", "nm sm pm qm m", "nd sd pd qd d"))
+    for n in "12"
+}
 
 
 class _Regexes(NamedTuple):
@@ -94,36 +107,8 @@ class _Regexes(NamedTuple):
     date: re.Pattern[str]  # a date, a range or an open start
     single: re.Pattern[str]  # a date or an open start, for when a range turns out wrong
     digit_tail: re.Pattern[str]
-    iso: re.Pattern[str]
     wide: re.Pattern[str]  # full-width ASCII, read as half-width
     fold: dict[int, int]
-
-
-class _Atom(NamedTuple):
-    """One end of a date expression, as written (year None when not written)."""
-
-    year: int | None
-    month: int | None
-    day: int | None
-    part: str | None
-    year_shift: int | None  # 今年 0, 去年 -1, 明年 1
-    month_shift: int | None  # 本月 0, 上月 -1, 下月 1
-    form: str  # "bare" 2018, "short" 10年, "year" 2018年, "" otherwise
-
-    @property
-    def has_month(self) -> bool:
-        return self.month is not None or self.month_shift is not None
-
-
-_Placed = tuple[str, str, str | None]  # value, resolution, part
-
-
-class _Found(NamedTuple):
-    start: int
-    end: int
-    first: _Atom
-    last: _Atom | None  # the end of a range
-    open: bool  # 起/以来/至今
 
 
 def _atom(n: str, ranged: bool) -> str:
@@ -137,21 +122,24 @@ def _atom(n: str, ranged: bool) -> str:
 
     numeric = (
         rf"(?P<ny{n}>\d{{4}})[-/.](?P<nm{n}>{_MONTH})(?!\d)(?:[-/.](?P<nd{n}>{_DAY})(?!\d))?"
-        rf"|(?P<sy{n}>\d{{4}})[ ](?P<sm{n}>{_MONTH})[ ](?P<sd{n}>{_DAY})(?!\d)"
+        rf"|(?P<sy{n}>\d{{4}})[ ]{{1,2}}(?P<sm{n}>{_MONTH})[ ]{{1,2}}(?P<sd{n}>{_DAY})(?!\d)"
         rf"|(?P<py{n}>\d{{4}})(?P<pm{n}>\d\d)(?P<pd{n}>\d\d)(?!\d)"
         rf"|(?P<qm{n}>0[1-9]|1[0-2])-(?P<qd{n}>0[1-9]|[12]\d|3[01])(?!\d)"
     )
     chinese = (
         rf"(?:(?P<y{n}>{_YEAR})(?:{_SP}年{unit_later(_YEAR, '年')})"
-        rf"|(?<![如说表证声注过])(?P<ry{n}>[今去明])年(?![轻级龄纪]))?"
+        rf"|(?<![如说表证声注过])(?P<ry{n}>[今去明])年(?![轻级龄纪份])"
+        rf"|(?<![{_NOT_COUNTED}])(?P<cy{n}>[同当次翌隔])年(?![轻级龄纪份会]))?"
         rf"(?P<yp{n}>{_YEAR_PART})?"
         rf"(?:{_SP}(?:(?P<m{n}>{_MONTH})(?:{_SP}月份?{unit_later(_MONTH, '月')})"
-        rf"|(?P<rm{n}>[本上下])个?月))?"
+        rf"|(?P<rm{n}>[本上下])个?月|(?<![{_NOT_COUNTED}])(?P<cm{n}>[同当次翌])月))?"
         rf"(?P<mp{n}>{_MONTH_PART})?"
-        rf"(?:{_SP}(?P<d{n}>{_DAY})(?:{_SP}[日号]{unit_later(_DAY, '[日号]')}){_TIME})?"
+        rf"(?:{_SP}(?P<d{n}>{_DAY})(?:{_SP}(?P<du{n}>[日号]){unit_later(_DAY, '[日号]')}){_TIME})?"
     )
+    words = "|".join([*_DAY_WORDS, *_CONTEXT_DAYS])
+    day_word = rf"(?<![{_NOT_COUNTED}])(?P<w{n}>{words}){_TIME}"
     bare = rf"(?P<by{n}>\d{{4}})(?!\d|{_SP}年)"
-    return rf"(?P<a{n}>(?:{numeric}){_TIME}|{bare}|{chinese})"
+    return rf"(?P<a{n}>(?:{numeric}){_TIME}|{bare}|{day_word}|{chinese})"
 
 
 @cache
@@ -161,8 +149,10 @@ def _regexes() -> _Regexes:
     opening = rf"(?P<open>{_SP}(?:以来|至今|迄今|起(?![草步诉飞来源点])))"
     return _Regexes(
         candidates=re.compile(  # one character class first, for speed; then what must surround it
-            rf"[{start}从自今去明本上下](?:(?<=[从自])(?={_SP}[{start}今去明本上下])|(?<=[今去明])(?=年)"
-            rf"|(?<=[本上下])(?=个?月)|(?<=\d)(?<![{start}A-Za-z./-]\d)"
+            rf"[{start}从自今去明本上下昨前当同次翌隔](?:(?<=[从自])(?={_SP}[{start}今去明本上下])|(?<=[今去明])(?=年)"
+            rf"|(?<=[本上下])(?=个?月)|(?<=[今昨前明])(?=[天日](?:[^{_HAN}]|[{_DAY_WORD_NEXT}]|$))"
+            rf"|(?<=[当同次翌])(?=[天日])|(?<=[同当次翌隔])(?=[年月])"
+            rf"|(?<=\d)(?<![{start}A-Za-z./-]\d)"
             rf"|(?<=[{_CN}十])(?<![{start}A-Za-z./-].)(?=[{_CN}十]*{_SP}(?:[年月日号]|{_CONN})))"
         ),
         date=re.compile(
@@ -170,7 +160,6 @@ def _regexes() -> _Regexes:
         ),
         single=re.compile(prefix + _atom("1", False) + rf"{opening}?"),
         digit_tail=re.compile(r"[-.:/~–—〜]*\d|[A-Za-z]|[ \t]*[年月日号万亿元%‰倍个岁名人次家项位台件种]"),
-        iso=re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?"),
         wide=re.compile("[\uff01-\uff5e\u3000]"),
         fold={c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20},
     )
@@ -180,28 +169,16 @@ def find_dates(text: str, anchor: date | None) -> list[TimeMention]:
     """Every date expression in `text`, in order; see the module docstring."""
     rx = _regexes()
     folded = text.translate(rx.fold) if rx.wide.search(text) else text
-    found = _scan(folded, (anchor or date.today()).year)
-    context = [(f.start, f.first.year) for f in found if f.first.year and f.first.month]
-    context += [(f.end, f.last.year) for f in found if f.last and f.last.year and f.last.month]
-    context.sort()
-    mentions = []
-    for f in found:
-        try:
-            placed = _place_found(f, anchor, None if anchor else _nearest(context, f.start))
-        except (ValueError, OverflowError):  # a year outside 1..9999 (an anchor near the ends)
-            placed = None
-        if placed:
-            mentions.append(TimeMention(f.start, f.end, text[f.start : f.end], *placed))
-    return mentions
+    return place_all(text, _scan(folded, (anchor or date.today()).year), anchor)
 
 
-def _scan(text: str, pivot: int) -> list[_Found]:
+def _scan(text: str, pivot: int) -> list[Found]:
     """Match a date or range at each candidate start (a wrong range: its start alone).
 
     A rejected match is skipped whole.
     """
     rx = _regexes()
-    found: list[_Found] = []
+    found: list[Found] = []
     pos = 0
     for candidate in rx.candidates.finditer(text):
         at = candidate.start()
@@ -219,7 +196,7 @@ def _scan(text: str, pivot: int) -> list[_Found]:
     return found
 
 
-def _accept(match: re.Match[str], text: str, pivot: int) -> _Found | None:
+def _accept(match: re.Match[str], text: str, pivot: int) -> Found | None:
     if not match.group("a1"):
         return None  # the atom matched nothing (its groups are all optional)
     groups = match.groupdict()
@@ -232,28 +209,41 @@ def _accept(match: re.Match[str], text: str, pivot: int) -> _Found | None:
         return None
     if last and last.day and not (last.has_month or first.has_month):
         return None  # 2019年至5日: the day has no month
+    if last and (first.form == "day" or first.day_shift is not None or last.day_shift is not None):
+        return None  # 17日至19日, 今天至明天: read the start alone
     opened = bool(groups.get("open"))
     start = match.start() if ranged or opened else match.start("a1")
-    found = _Found(start, match.end(), first, last, opened)
+    found = Found(start, match.end(), first, last, opened)
     return found if _fits_context(text, found) else None
 
 
-def _read_atom(groups: dict[str, str | None], n: str, pivot: int, is_end: bool) -> _Atom | None:
+def _read_atom(groups: dict[str, str | None], n: str, pivot: int, is_end: bool) -> Atom | None:
     """The atom of the groups suffixed `n`, or None when it is not a whole, possible date."""
 
-    def pick(names: str) -> str | None:
-        return next((groups[k + n] for k in names.split() if groups[k + n]), None)
+    def pick(names: tuple[str, ...]) -> str | None:
+        for name in names:
+            if groups[name]:
+                return groups[name]
+        return None
 
-    year_text, month_text = pick("ny sy py by y"), pick("nm sm pm qm m")
-    day_text = pick("nd sd pd qd d")
-    rel_year, rel_month = groups["ry" + n], groups["rm" + n]
+    if groups["w" + n]:
+        return _day_word(groups["w" + n])
+    names = _GROUPS[n]
+    year_text, month_text, day_text = pick(names[0]), pick(names[1]), pick(names[2])
+    rel_year, rel_month = groups["ry" + n] or groups["cy" + n], groups["rm" + n] or groups["cm" + n]
     year_part, month_part = groups["yp" + n], groups["mp" + n]
     has_year, has_month = bool(year_text or rel_year), bool(month_text or rel_month)
-    if not (has_year or has_month or (is_end and day_text)):
+    bare_day = bool(day_text and day_text.isdigit() and groups["du" + n] == "日") and not (is_end or has_year or has_month)
+    if not (has_year or has_month or (is_end and day_text) or bare_day):
         return None
-    if (day_text and not has_month and not is_end) or (rel_month and has_year):
+    if (day_text and not has_month and not is_end and not bare_day) or (rel_month and has_year):
         return None
     if (year_part and (has_month or not has_year)) or (month_part and (day_text or not has_month)):
+        return None
+    if year_text and len(year_text) == 3 and not (month_text and int(year_text) <= 200):
+        return None  # an ROC year (112年5月3日) comes with its month
+    relative_to = "context" if groups["cy" + n] or groups["cm" + n] else "anchor"
+    if groups["cy" + n] and groups["rm" + n] or groups["ry" + n] and groups["cm" + n]:
         return None
     year = _full_year(year_text, pivot) if year_text else None
     bare = bool(groups["by" + n])
@@ -262,13 +252,20 @@ def _read_atom(groups: dict[str, str | None], n: str, pivot: int, is_end: bool) 
         return None
     month = _number(month_text) if month_text else None
     day = _number(day_text) if day_text else None
-    if not _possible(year or 2000, month or 1, day or 1):
+    if not possible(year or 2000, month or 1, day or 1):
         return None
     alone = year_text and not has_month and not year_part
-    form = ("bare" if bare else "short" if len(year_text) == 2 else "year") if alone else ""
+    form = ("bare" if bare else "short" if len(year_text) == 2 else "year") if alone else "day" if bare_day else ""
     part = _PARTS.get((year_part or month_part or "").lstrip("年"))
     shifts = _SHIFT.get(rel_year or ""), _SHIFT.get(rel_month or "")
-    return _Atom(year, month, day, part, *shifts, form)
+    return Atom(year, month, day, part, *shifts, form, relative_to=relative_to)
+
+
+def _day_word(word: str) -> Atom:
+    """今天/昨日… from the published day; 当天/次日… from the date before."""
+    if word in _DAY_WORDS:
+        return Atom(None, None, None, None, None, None, "", _DAY_WORDS[word])
+    return Atom(None, None, None, None, None, None, "", _CONTEXT_DAYS[word], "context")
 
 
 def _number(text: str) -> int:
@@ -282,31 +279,34 @@ def _number(text: str) -> int:
 
 
 def _full_year(text: str, pivot: int) -> int:
-    """A four-digit year; a two-digit one in the latest century ending at most at pivot + 10."""
+    """A four-digit year; an ROC one (112 is 2023); a two-digit one in the latest century
+    ending at most at pivot + 10."""
     value = _number(text)
     if len(text) == 4:
         return value
+    if len(text) == 3:
+        return value + 1911
     latest = pivot + 10
     return latest - (latest - value) % 100
-
-
-def _possible(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
-def _fits_context(text: str, found: _Found) -> bool:
+def _fits_context(text: str, found: Found) -> bool:
     """The characters around a match agree that it is a date (see the module docstring)."""
     before = text[found.start - 1] if found.start else ""
     after = text[found.end] if found.end < len(text) else ""
-    if found.first.form in ("bare", "short") and _is_han(before) and before not in _PREPOSITIONS:
+    first, last = found.first, found.last or found.first
+    if first.form in ("bare", "short") and _is_han(before) and before not in _PREPOSITIONS:
         return False
-    last = found.last or found.first
+    if first.form == "bare" and (before == "〔" or before in "[【(（" and _DOC_NUMBER.match(text, found.end)):
+        return False
+    if first.form == "day":  # 17日, at a clause's start; 于28日
+        return before in "于在" or (not _is_han(before) and not before.isalnum() and after in ",，")
     if not found.open and after:
-        if last.form == "bare" and _is_han(after):
+        if last.form == "bare" and _is_han(after) and after not in _ADVERBS:
             return False
         if after in _NOT_AFTER.get(last.form, ""):
             return False
@@ -314,116 +314,3 @@ def _fits_context(text: str, found: _Found) -> bool:
     if tail and not (last.day and tail.group()[0] in " \t"):  # `56 个` counts; `2023-03-15 人民网` is a date
         return False
     return after != "龄"
-
-
-def _nearest(context: list[tuple[int, int]], pos: int) -> int | None:
-    """The year of the nearest context date before `pos`, else after it."""
-    before = [year for at, year in context if at < pos]
-    if before:
-        return before[-1]
-    return next((year for at, year in context if at > pos), None)
-
-
-def _place(atom: _Atom, anchor: date | None, context_year: int | None) -> tuple[_Atom, str]:
-    """Give `atom` a year (and month for 本月/上月), saying where it came from."""
-    if atom.year is not None:
-        return atom, "explicit"
-    if atom.year_shift is not None or atom.month_shift is not None:
-        if anchor is None:
-            return atom, "unknown"
-        if atom.month_shift is None:
-            return atom._replace(year=anchor.year + atom.year_shift), "anchor"
-        month = anchor.replace(day=1) + relativedelta(months=atom.month_shift)
-        return atom._replace(year=month.year, month=month.month), "anchor"
-    if anchor is not None:
-        year = anchor.year
-        if _first_day(atom._replace(year=year)) > anchor + relativedelta(months=6):
-            year -= 1
-        return atom._replace(year=year), "anchor"
-    if context_year is not None:
-        return atom._replace(year=context_year), "context"
-    return atom, "unknown"
-
-
-def _place_end(last: _Atom, first: _Atom, how: str, anchor: date | None) -> tuple[_Atom, str]:
-    """A range's end: its own year if it writes one, else the start's (the next one if earlier)."""
-    if last.year is not None or last.year_shift is not None or last.month_shift is not None:
-        return _place(last, anchor, None)
-    end = last._replace(year=first.year, month=first.month if last.month is None else last.month)
-    if first.year is not None and last.month is not None and _first_day(end) < _first_day(first):
-        end = end._replace(year=first.year + 1)
-    return end, how
-
-
-def _place_found(found: _Found, anchor: date | None, context_year: int | None) -> _Placed | None:
-    """(value, resolution, part) of a match, or None when it names an impossible date or range."""
-    first, how = _place(found.first, anchor, context_year)
-    head = _iso(first)
-    if found.last is None:
-        if head[0].isdigit() and interval(head) is None:
-            return None
-        return (head + "/.." if found.open and head != ".." else head), how, first.part
-    last, how_last = _place_end(found.last, first, how, anchor)
-    tail = _iso(last)
-    how = max(how, how_last, key=_STRENGTH.index)
-    if ".." in (head, tail):
-        return "..", how, None
-    span = interval(f"{head}/{tail}")
-    if head[0].isdigit() and tail[0].isdigit() and (span is None or span[0] > span[1]):
-        return None
-    return f"{head}/{tail}", how, None
-
-
-def _first_day(atom: _Atom) -> date:
-    year = atom.year if atom.year is not None else 2000
-    return date(year, atom.month or 1, 1) + relativedelta(days=(atom.day or 1) - 1)
-
-
-def _iso(atom: _Atom) -> str:
-    """YYYY[-MM[-DD]]; --MM[-DD] without a year; ".." without a month either."""
-    month = f"-{atom.month:02d}" if atom.month else ""
-    day = f"-{atom.day:02d}" if atom.day else ""
-    if atom.year is not None:
-        return f"{atom.year:04d}{month}{day}"
-    return f"-{month}{day}" if month else ".."
-
-
-def _span(value: str) -> tuple[date, date] | None:
-    match = _regexes().iso.fullmatch(value)
-    if not match or match[1] == "0000":
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is None:
-        return date(year, 1, 1), date(year, 12, 31)
-    if not _possible(year, month, day or 1):
-        return None
-    first = date(year, month, day or 1)
-    return first, (first if day else first + relativedelta(months=1, days=-1))
-
-
-def interval(value: str) -> tuple[date, date] | None:
-    """The first and last day `value` means; None for unknown-year, open or malformed values.
-
-    "2019" -> 2019-01-01..2019-12-31; "2017-08/2017-11" -> 2017-08-01..2017-11-30.
-    """
-    head, sep, tail = value.partition("/")
-    if not sep:
-        return _span(value)
-    first, last = _span(head), _span(tail)
-    return (first[0], last[1]) if first and last else None
-
-
-def sort_key(value: str) -> tuple[int, date, int, str]:
-    """A key that orders values chronologically.
-
-    Values with a known first day come first, by that day; at the same first
-    day the longer span comes first ("2019/.." before "2019" before "2019-01"
-    before "2019-01-01"); then the value's text. Unknown-year values
-    ("--11-18", "..") follow all of them, by their text.
-    """
-    first = _span(value.partition("/")[0])
-    if first is None:
-        return (1, date.min, 0, value)
-    whole = interval(value)
-    last = whole[1] if whole else date.max
-    return (0, first[0], -last.toordinal(), value)

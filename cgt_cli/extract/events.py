@@ -1,43 +1,55 @@
-"""Events: what happened on a date, read from body sentences.
+"""Events: what happened, or is planned, on a date, read from body sentences.
 
 A body sentence gives an event for each date mention that governs an event
 verb: the verb in the clauses after the date, up to the next date (or just
 before it, as in 成立于2020年). A verb used as a modifier (`11月15日发布的《方案》`)
-counts only when the region has no main verb. These are facts, not events:
-a date after a status word (截至2021年底…), an open period (自2020年起, 2024以来),
-a span of years, and a date inside a 《title》 or “name”.
+counts only when the region has no main verb. A month inside a noun phrase after
+a full date (`5月6日,全市五月份重点项目…签约`) governs nothing. These are facts, not
+events: a date after a status word (截至2021年底…), an open period (2024以来), a
+span of years or months (2024年1-6月), a date followed by 前/后 (2024年前三季度),
+and a date inside a 《title》 or “name”. A rule taking effect on a day
+(自2024年7月1日起施行) is an event of that day.
+
+Structure counts too: a date alone on its line governs the first sentence with
+an event verb on the next lines (`2021年3月18日` then `某委发布《要点》`), unless it
+follows a headline of its own (a list of headlines, each then its date), and a
+notice's signature date (an issuer's line, then the date) dates its `现予发布` /
+`现印发` / `自发布之日起施行`: the issuer published the document it names.
+
+An event is `planned` when a marker (将于, 计划, 拟, 即将…; data/planned_markers.txt)
+stands before its verb or when its date lies after the published day; else
+`happened`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
 from cgt_cli.extract import lexicon
+from cgt_cli.extract.merge import merge_in_article
+from cgt_cli.extract.summary import CLAUSE_BREAK, clause, inside_name, place_of, summarize
 from cgt_cli.model import Article, Event, Span, TimeMention
 from cgt_cli.read.sentences import split_sentences
 
-SUMMARY_MAX = 80
-_CLAUSE_BREAK = re.compile(r"[,;:。!?]")
-_CLAUSE_SPLIT = re.compile(r"[^,;:。!?]+")
-_LEADING = re.compile(
-    r"^(?:据悉|据了解|据介绍|记者了解到|目前|此前|同时|此外|其中|另外|随后|当天|当日|日前|近日|会上|活动上|"
-    r"上午|下午|晚上|晚间|[^,]{0,8}注意到|并|又|还|已经|已|将|于|在|,|\s)+"
-)
-_ORGANISER = re.compile(r"由[^,。]{1,60}?(?:主办|承办|举办|联合举办|指导|发起|牵头)的")
-_NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|申请|许可|会|人|方|式")
+_NOUN_AFTER = re.compile(r"仪式|大会|会议|典礼|活动|现场|协议|申请|许可|会|人|方|式|号|暨|(?:该|这一|此|相关)?(?:消息|信息)")
 _LISTED = re.compile(r"上市(?:公司|企业)")  # listed companies, not a listing
 _REPORTING = ("宣布", "发布")  # 宣布，其产品获批上市: what is announced is the event
-_AGENTS = re.compile(r"由[^,。的]{1,80}?(?:等)?(?:共同|联合)?$")
-_LIST = re.compile(  # the rest of an enumeration `A、B、C等` / `A、B、C三部门联合`
-    r"(?:、[^、,。《》“”]{1,30}?)+(?:等|(?=[一二三四五六七八九十两\d]+(?:个|家)?(?:部门|单位|机构|企业|方))|(?=联合|共同|$))"
-)
-_BARE_PREDICATE = ("获", "被", "受", "经", "正式", "首次", "成功", "顺利", "再次", "又", "还", "也")
-_VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "签署", "签订", "亮相", "开园", "开业", "成立")
-_NOT_A_PLACE = r"(?:会|活动|仪式|典礼|范围|过程|论坛|峰会)[上中内]?$|期间$"
-_ALIAS_NOTE = re.compile(r"\((?:以下|下文|下)?简称[^)]*\)")
+_WEAK = ("提出", "要求", "指出")  # 《方案》提出…, 区委要求…: count only when no other verb does
+_EFFECT = ("施行", "实施", "生效")  # 自…起施行: the rule takes effect that day
+_SINCE = re.compile(r"至今|以来")  # 从2010年…至今,已完成…: a period
+_PERIOD_AFTER = re.compile(r"(?:以前|以后|之前|之后|前后|前|后)(?![夕期沿线景列瞻身续勤台盾])")  # 2024年前三季度: a period
+_ALONE = re.compile(r"[\s\-—:|,.。●○◆■•·()（）\[\]【】]*(?:星期|周)?[一二三四五六日天]?[\s\-—:|,.。)）]*")
+_PROMULGATED = re.compile(r"现(?:予以?|将|就)?(发布|印发|公布)|自(发布|印发|公布)之日起")
+_TITLE = re.compile(r"《[^《》]{2,80}》")
+_GROUNDS = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实)$")
+_NEXT_LINE = re.compile(r"[^\n]*\n(?:\s*\n)?[ \t\u3000]*([^\n]*)")  # the next non-blank line
+_FIELD = re.compile(r"(?:活动|会议|大会|论坛|峰会|展会|举办|举行|开幕)?时间\s*[:：]")  # 活动时间:2023-03-28
+_VENUE = re.compile(r"\s*\n\s*(?:活动|会议|举办|举行)?地点\s*[:：]\s*([^\n]{2,60})")
+_PENDING_SENTENCES = 3  # a date alone on its line governs at most this many sentences after it
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,8 @@ class Found:
 
 
 def body_only(article: Article) -> str:
-    """`simple` with everything outside the body blanked, offsets unchanged."""
-    chars = [" "] * len(article.simple)
+    """`simple` with everything outside the body blanked, offsets and line breaks unchanged."""
+    chars = [" " if c != "\n" else c for c in article.simple]
     for start, end in article.layout.body:
         chars[start:end] = article.simple[start:end]
     return "".join(chars)
@@ -69,44 +81,274 @@ def find_events(article: Article, names: list[tuple[int, int, str, str]] | None 
     """Events of one article; `names` are (start, end, name, kind) of its entities, by start."""
     from cgt_cli.extract.dates import find_dates
 
-    text = body_only(article)
-    mentions = find_dates(text, anchor_of(article))
-    found = Found([], [], [])
+    reader = _Reader(article, body_only(article), names or [])
+    mentions = find_dates(reader.text, reader.anchor)
+    starts = [m.start for m in mentions]
     for start, end in article.layout.body:
-        for s_start, s_end in split_sentences(text, start, end):
-            in_sentence = [m for m in mentions if s_start <= m.start and m.end <= s_end]
-            for event, kind in _sentence_events(article, text, (s_start, s_end), in_sentence, names or []):
-                getattr(found, kind).append(event)
-    return Found(_merge(found.events), _merge(found.facts), _merge(found.undated))
+        for sentence in split_sentences(reader.text, start, end):
+            inside = mentions[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+            reader.read(sentence, [m for m in inside if m.end <= sentence[1]])
+    found = reader.found
+    return Found(merge_in_article(found.events), merge_in_article(found.facts), merge_in_article(found.undated))
 
 
-def _sentence_events(article, text, sentence, mentions, names):
-    s_start, s_end = sentence
-    dated = [m for m in mentions if not _inside_name(text, s_start, m.start)]
-    for i, mention in enumerate(dated):
-        region_end = dated[i + 1].start if i + 1 < len(dated) else s_end
-        verb = _governed_verb(text, mention, region_end, s_start)
+@dataclass
+class _Reader:
+    """Reads an article's body sentence by sentence, remembering the lines before."""
+
+    article: Article
+    text: str
+    names: list[tuple[int, int, str, str]]
+    found: Found = field(default_factory=lambda: Found([], [], []))
+    before: list[tuple[int, int]] = field(default_factory=list)  # the sentences read so far
+    pending: tuple[TimeMention, int, int] | None = None  # a date alone on its line, its start, sentences left
+    anchor: date | None = None
+    signature: int = -1  # where a notice's signature date starts, once read
+
+    def __post_init__(self) -> None:
+        self.anchor = anchor_of(self.article)
+
+    def read(self, sentence: tuple[int, int], mentions: list[TimeMention]) -> None:
+        if sentence[0] == self.signature:
+            return  # a notice's signature date, read with its issuer
+        dated = _governing(self.text, sentence, mentions)
+        if dated and self.before and _FIELD.match(self.text, sentence[0]):
+            self._field(sentence, dated[0])
+        elif dated and _alone(self.text, sentence, dated):
+            titled = self.before and _list_title(self.text, self.before[-1])
+            self.pending = None if titled else (dated[0], sentence[0], _PENDING_SENTENCES)
+        elif dated:
+            self.pending = None
+            for i, mention in enumerate(dated):
+                region_end = dated[i + 1].start if i + 1 < len(dated) else sentence[1]
+                self._event(sentence, mention, mention.end, region_end)
+        elif self.pending:
+            mention, start, left = self.pending
+            made = self._event(sentence, mention, sentence[0], sentence[1], quote_from=start)
+            self.pending = None if made or left <= 1 else (mention, start, left - 1)
+        self.before.append(sentence)
+        self._sign(sentence)
+
+    def _event(self, sentence, mention, begin, region_end, quote_from=None) -> bool:
+        """The event `mention` dates with a verb in text[begin:region_end], if any."""
+        verb = _governed_verb(self.text, mention, begin, region_end, sentence[0])
         if verb is None:
+            return False
+        kind = _kind(self.text, sentence[0], mention, verb)
+        quote = (sentence[0] if quote_from is None else quote_from, sentence[1])
+        dated = (mention.start, mention.end) if quote_from is None else None
+        event = self._build(quote, sentence, mention, verb, dated)
+        getattr(self.found, kind).append(replace(event, kind="fact") if kind == "facts" else event)
+        return True
+
+    def _build(self, quote, sentence, mention, verb, dated) -> Event:
+        text = self.text
+        span = clause(text, sentence, verb.start(), verb.end())
+        place = place_of(text, span[0], verb)
+        summary, subject = summarize(text, span, dated, verb, place, sentence, self.names)
+        in_quote = [n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1]]
+        value = mention.value
+        if _takes_effect(mention, verb):
+            value = value[:-3]  # 自2024年7月1日起施行: in effect from that day
+            title = list(_TITLE.finditer(text, span[0], verb.start()))
+            summary = title[-1].group() + verb.group() if title else summary
+        return Event(
+            date=value,
+            resolution=mention.resolution,
+            part=mention.part,
+            summary=summary,
+            trigger=verb.group(),
+            place=place,
+            entities=tuple(dict.fromkeys(([subject] if subject else []) + in_quote)),
+            quotes=(Span(self.article.id, *quote),),
+            sources=(self.article.id,),
+            status=_status(text, sentence[0], mention, verb, value, self.anchor),
+        )
+
+    def _field(self, field: tuple[int, int], mention: TimeMention) -> None:
+        """`活动时间:DATE` under a line naming an event: that event is held then (where the
+        `地点:` line after it says)."""
+        named = self.before[-1]
+        name = self.text[named[0] : named[1]].strip()
+        if not _own_line(self.text, named) or not name.endswith(_event_endings()) or len(name) > 60:
+            return
+        where = _VENUE.match(self.text, field[1])
+        place = where.group(1).strip() if where else None
+        quote = (named[0], where.end(1) if where else field[1])
+        head, _, tail = mention.value.partition("/")
+        self.found.events.append(
+            Event(
+                date=head if head == tail else mention.value,  # 09:00 ~ 17:00 of one day
+                resolution=mention.resolution,
+                part=mention.part,
+                summary=name + "举行",
+                trigger="时间",
+                place=place,
+                entities=tuple(dict.fromkeys(n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1])),
+                quotes=(Span(self.article.id, *quote),),
+                sources=(self.article.id,),
+                status=_status(self.text, field[0], mention, None, mention.value, self.anchor),
+            )
+        )
+
+    def _sign(self, issuer: tuple[int, int]) -> None:
+        """After an issuer's line closing a notice (`现予发布…` a few sentences before), the
+        date alone on the next line signs it: the notice's event is read. That line may be
+        blanked as a line of digits (2019 6 30); it is read from the page here."""
+        words = self.text[issuer[0] : issuer[1]]
+        if len(words) > 30 or re.search(r"[,;:。!?\d]", words) or not _own_line(self.text, issuer):
+            return
+        said = next((s for s in reversed(self.before[-6:-1]) if _PROMULGATED.search(self.text, s[0], s[1])), None)
+        signed = said and _signature(self.article.simple, issuer[1], self.anchor)
+        if signed:
+            self.found.events.append(self._notice(said, issuer, signed))
+            self.signature = signed.start
+
+    def _notice(self, said, issuer, mention) -> Event:
+        text = self.text
+        match = _PROMULGATED.search(text, said[0], said[1])
+        verb = match.group(1) or match.group(2)
+        title = _document(text, said, self.article.layout.body[0][0])
+        name = text[issuer[0] : issuer[1]].strip()
+        quote = (said[0], mention.end)
+        return Event(
+            date=mention.value,
+            resolution=mention.resolution,
+            part=mention.part,
+            summary=name + verb + title,
+            trigger=verb,
+            place=None,
+            entities=tuple(dict.fromkeys(n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1])),
+            quotes=(Span(self.article.id, *quote),),
+            sources=(self.article.id,),
+            status=_status(text, said[0], mention, None, mention.value, self.anchor),
+        )
+
+
+def _signature(simple: str, after: int, anchor: date | None) -> TimeMention | None:
+    """A full date alone on the first non-blank line after `after`, as a mention in `simple`."""
+    from cgt_cli.extract.dates import find_dates
+
+    line = _NEXT_LINE.match(simple, after)
+    if not line:
+        return None
+    found = find_dates(line.group(1), anchor)
+    if len(found) != 1 or len(found[0].value) != 10 or not _alone_in(line.group(1), found[0]):
+        return None
+    return replace(found[0], start=found[0].start + line.start(1), end=found[0].end + line.start(1))
+
+
+def _own_line(text: str, span: tuple[int, int]) -> bool:
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    return not text[line_start : span[0]].strip() and not text[span[1] : line_end if line_end >= 0 else None].strip()
+
+
+def _document(text: str, said: tuple[int, int], body_start: int) -> str:
+    """The 《title》 a notice promulgates: the first in its sentence, else the last before it,
+    not one it acts under (根据《…》)."""
+    titles = list(_TITLE.finditer(text, body_start, said[1]))
+    titles = [m for m in titles if not _GROUNDS.search(text, max(body_start, m.start() - 4), m.start())]
+    in_sentence = [m for m in titles if m.start() >= said[0]]
+    chosen = in_sentence[0] if in_sentence else titles[-1] if titles else None
+    return chosen.group() if chosen else ""
+
+
+def _list_title(text: str, line: tuple[int, int]) -> bool:
+    """A headline on its own line (8 to 40 characters, no sentence end): in a list of
+    `headline, then its date`, the date is the headline's, not the next line's."""
+    words = text[line[0] : line[1]]
+    return _own_line(text, line) and 8 <= len(words) <= 40 and words[-1] not in "。!?;" and not re.search(r"\d", words)
+
+
+def _alone(text: str, sentence: tuple[int, int], dated: list[TimeMention]) -> bool:
+    """Whether the sentence is one date on its own line (a weekday and punctuation aside)."""
+    if len(dated) != 1 or not _own_line(text, sentence):
+        return False
+    return _alone_in(text[sentence[0] : sentence[1]], replace(dated[0], start=dated[0].start - sentence[0]))
+
+
+def _alone_in(line: str, mention: TimeMention) -> bool:
+    rest = line[: mention.start] + " " + line[mention.start + len(mention.text) :]
+    return bool(_ALONE.fullmatch(rest))
+
+
+def _governing(text: str, sentence: tuple[int, int], mentions: list[TimeMention]) -> list[TimeMention]:
+    """The mentions that can date an event: not inside 《》 or “”, and not a year-less month
+    standing in a noun phrase after a full date with no event verb between them."""
+    kept: list[TimeMention] = []
+    for m in _outside_names(text, sentence[0], mentions):
+        previous = kept[-1] if kept else None
+        if previous and _in_noun_phrase(text, previous, m):
             continue
-        kind = _kind(text, s_start, mention)
-        event = _build(article, text, sentence, mention, verb, names)
-        yield (replace(event, kind="fact") if kind == "facts" else event), kind
+        kept.append(m)
+    return kept
 
 
-def _kind(text: str, s_start: int, mention: TimeMention) -> str:
+def _outside_names(text: str, start: int, mentions: list[TimeMention]) -> list[TimeMention]:
+    """The mentions not inside a 《》 or “” opened since `start` (counted once, in order)."""
+    outside, depth, pos = [], {"《": 0, "“": 0}, start
+    for m in mentions:
+        for mark in re.finditer(r"[《》“”]", text[pos : m.start]):
+            c = mark.group()
+            key = "《" if c in "《》" else "“"
+            depth[key] += 1 if c in "《“" else -1
+        pos = m.start
+        if depth["《"] <= 0 and depth["“"] <= 0:
+            outside.append(m)
+    return outside
+
+
+def _in_noun_phrase(text: str, previous: TimeMention, mention: TimeMention) -> bool:
+    month_only = len(mention.value) == 7 and "年" not in mention.text and mention.resolution != "explicit"
+    full_before = len(previous.value) == 10
+    return month_only and full_before and not _verbs().search(text, previous.end, mention.start)
+
+
+def _kind(text: str, s_start: int, mention: TimeMention, verb: re.Match[str]) -> str:
     if mention.resolution == "unknown":
         return "undated"
+    if _takes_effect(mention, verb):
+        return "events"
     before = text[max(s_start, mention.start - 6) : mention.start]
     after = text[mention.end : mention.end + 3]
     status = any(w in before or w in after for w in lexicon.load("status_markers"))
-    open_or_years = mention.value.endswith("/..") or re.fullmatch(r"\d{4}/\d{4}", mention.value)
-    return "facts" if status or open_or_years else "events"
+    head, _, tail = mention.value.partition("/")
+    period = mention.value.endswith("/..") or (tail and len(head) < 10 and len(tail) < 10)
+    since = text[mention.start - 1 : mention.start] in ("从", "自") and _SINCE.search(text, mention.end, verb.start())
+    if status or period or since or _PERIOD_AFTER.match(text, mention.end):
+        return "facts"
+    return "events"
 
 
-def _inside_name(text: str, start: int, pos: int) -> bool:
-    """Whether `pos` lies inside 《…》 or “…” opened since `start`."""
-    before = text[start:pos]
-    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+def _takes_effect(mention: TimeMention, verb: re.Match[str]) -> bool:
+    """自2024年7月1日起施行: a rule in effect from a day."""
+    return verb.group() in _EFFECT and mention.value.endswith("/..") and mention.text.rstrip().endswith("起")
+
+
+def _status(text, s_start, mention, verb, value, anchor) -> str:
+    """`planned` when a marker stands before the verb in the date's clause, or the date lies
+    after the published day; else `happened`."""
+    from cgt_cli.extract.dates import interval
+
+    start = max(s_start, mention.start - 8)
+    breaks = list(CLAUSE_BREAK.finditer(text, start, mention.start))
+    before = text[breaks[-1].end() if breaks else start : mention.start]
+    between = text[mention.end : verb.start()] if verb is not None and verb.start() >= mention.end else ""
+    window = re.sub(r"《[^》]*》|“[^”]*”", "", before + " " + between)
+    if any(marker in window for marker in lexicon.load("planned_markers")):
+        return "planned"
+    if verb is not None and re.search(r"将(?:正式|全面|陆续|首次|同步|集中)?$", window):
+        return "planned"
+    days = interval(value.partition("/")[0]) if value[:1].isdigit() else None
+    return "planned" if anchor and days and days[0] > anchor else "happened"
+
+
+@cache
+def _event_endings() -> tuple[str, ...]:
+    """How the names of meetings end (the event endings of entity_suffixes), and 活动."""
+    rows = (line.split() for line in lexicon.load("entity_suffixes"))
+    return tuple(row[0] for row in rows if row[1] == "event") + ("活动",)
 
 
 @cache
@@ -116,21 +358,21 @@ def _verbs() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, verbs)))
 
 
-def _governed_verb(text: str, mention: TimeMention, region_end: int, s_start: int):
-    """The event verb a date governs.
+def _governed_verb(text: str, mention: TimeMention, begin: int, region_end: int, s_start: int):
+    """The event verb a date governs in text[begin:region_end].
 
-    After the date: the last main verb of the first clause that has one (the
-    verbs before it sit in the subject, as in 签约仪式…举行); else a modifier
-    verb (发布的《方案》); else, before the date, `V于DATE` (成立于2020年).
+    The last main verb of the first clause that has one (the verbs before it
+    sit in the subject, as in 签约仪式…举行); else a modifier verb (发布的《方案》);
+    else, before the date, `V于DATE` (成立于2020年).
     """
     main: list[re.Match[str]] = []
     attributive = None
-    for match in _verbs().finditer(text, mention.end, region_end):
-        if main and _CLAUSE_BREAK.search(text, main[-1].end(), match.start()):
-            if main[-1].group() not in _REPORTING or text[main[-1].end() : main[-1].end() + 1] == "《":
+    for match in _verbs().finditer(text, begin, region_end):
+        if main and CLAUSE_BREAK.search(text, main[-1].end(), match.start()):
+            if not _reports(text, main[-1]):
                 break
             main = []  # 宣布, then a clause with the happening itself
-        if _inside_name(text, mention.end, match.start()) or _NOUN_AFTER.match(text, match.end()):
+        if inside_name(text, begin, match.start()) or _NOUN_AFTER.match(text, match.end()):
             continue
         if _LISTED.match(text, match.start()):
             continue
@@ -138,120 +380,17 @@ def _governed_verb(text: str, mention: TimeMention, region_end: int, s_start: in
             attributive = attributive or match
         else:
             main.append(match)
+    if main and main[-1].group() in _WEAK and (attributive or len(main) > 1):
+        return attributive or main[-2]
     if main or attributive:
         return main[-1] if main else attributive
+    if begin != mention.end:
+        return None
     before = _verbs().search(text, max(s_start, mention.start - 6), mention.start)
     return before if before and text[before.end() : mention.start] in ("于", "在") else None
 
 
-def _build(article, text, sentence, mention, verb, names) -> Event:
-    clause = _clause(text, sentence, verb.start(), verb.end())
-    place = _place(text, clause[0], verb) 
-    summary = _summary(text, clause, mention, verb, place, sentence, names)
-    in_sentence = [n for s, e, n, _ in names if sentence[0] <= s and e <= sentence[1]]
-    return Event(
-        date=mention.value,
-        resolution=mention.resolution,
-        part=mention.part,
-        summary=summary,
-        trigger=verb.group(),
-        place=place,
-        entities=tuple(dict.fromkeys(in_sentence)),
-        quotes=(Span(article.id, *sentence),),
-        sources=(article.id,),
-    )
-
-
-def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause around text[start:end], not breaking inside 《》 or “”."""
-    left = sentence[0]
-    for match in _CLAUSE_BREAK.finditer(text, sentence[0], start):
-        if not _inside_name(text, sentence[0], match.start()):
-            left = match.end()
-    right = sentence[1]
-    for match in _CLAUSE_BREAK.finditer(text, end, sentence[1]):
-        if not _inside_name(text, sentence[0], match.start()):
-            right = match.start()
-            break
-    return left, right
-
-
-def _place(text: str, clause_start: int, verb: re.Match[str]) -> str | None:
-    """X in `在X举行`: where the clause says a meeting or opening happened."""
-    if verb.group() not in _VENUE_VERBS:
-        return None
-    head = text[clause_start : verb.start()]
-    match = re.search(r"在([^在,。]{2,30}?)(?:正式|隆重|顺利|成功|盛大)?$", head)
-    if not match or re.search(r"\d|月|日|" + _NOT_A_PLACE, match.group(1)):
-        return None
-    return match.group(1)
-
-
-def _summary(text, clause, mention, verb, place, sentence, names) -> str:
-    """A short clause: who did what, without date, organisers, alias notes or place."""
-    start, end = clause
-    piece = text[start:end]
-    if start <= mention.start < end:
-        piece = re.sub(r"[于在]?" + re.escape(text[mention.start : mention.end]), "", piece, count=1)
-    if place:
-        piece = re.sub(r"在" + re.escape(place), "", piece, count=1)
-    piece = _ORGANISER.sub("", _ALIAS_NOTE.sub("", piece))
-    head, _, tail = piece.rpartition(verb.group())
-    piece = _LIST.sub("等", _AGENTS.sub("", head)) + verb.group() + tail if _ else piece
-    piece = _LEADING.sub("", piece.strip()).replace(verb.group() + "了", verb.group(), 1).strip()
-    if not piece or piece.startswith((verb.group(),) + _BARE_PREDICATE):
-        piece = (_topic(text, sentence, start, names) or "") + piece
-    if text.startswith("的", verb.end()) and piece.endswith("的"):
-        piece = piece[:-1]
-    piece = _modifier_event(piece, verb.group())
-    return piece if len(piece) <= SUMMARY_MAX else piece[: SUMMARY_MAX - 1] + "…"
-
-
-def _modifier_event(piece: str, verb: str) -> str:
-    """`发布的《方案》中` → `《方案》发布`: a modifier verb's object is what happened."""
-    match = re.match(re.escape(verb) + r"的(《[^》]+》|“[^”]+”)", piece)
-    return match.group(1) + verb if match else piece
-
-
-def _topic(text: str, sentence: tuple[int, int], before: int, names) -> str | None:
-    """The body that opens the sentence (after 据悉, dates and the like), if any."""
-    starts = {start: name for start, _, name, kind in reversed(names) if kind not in ("place", "person")}
-    for match in _CLAUSE_SPLIT.finditer(text, sentence[0], before):
-        clause = text[match.start() : match.end()]
-        lead = len(clause) - len(_LEADING.sub("", clause))
-        if clause[lead:].strip(" ,"):
-            return starts.get(match.start() + lead)
-    return None
-
-
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per happening in one article: same date, trigger and main entity."""
-    return merge(events, lambda e: (e.date, e.trigger, main_entity(e)))
-
-
-def merge(events: list[Event], key) -> list[Event]:
-    """Events with equal `key` become one, with all quotes and sources, in first-seen order."""
-    merged: dict[object, Event] = {}
-    for event in events:
-        k = key(event)
-        if k in merged:
-            first = merged[k]
-            merged[k] = replace(
-                first,
-                quotes=first.quotes + event.quotes,
-                sources=tuple(dict.fromkeys(first.sources + event.sources)),
-                entities=tuple(dict.fromkeys(first.entities + event.entities)),
-            )
-        else:
-            merged[k] = event
-    return list(merged.values())
-
-
-def main_entity(event: Event) -> str:
-    """The first entity named in the summary, else the summary itself."""
-    return next((name for name in event.entities if name in event.summary), event.summary)
-
-
-def merge_across_articles(events: list[Event]) -> list[Event]:
-    """Events of several articles with the same date and main entity are one."""
-    return merge(events, lambda e: (e.kind, e.date, main_entity(e)))
+def _reports(text: str, verb: re.Match[str]) -> bool:
+    """宣布 or 发布 closing its clause (宣布，其产品获批上市): what follows is the happening."""
+    rest = CLAUSE_BREAK.search(text, verb.end())
+    return verb.group() in _REPORTING and rest is not None and not text[verb.end() : rest.start()].strip()

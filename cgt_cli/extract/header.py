@@ -66,6 +66,8 @@ class _Line(NamedTuple):
     end: int
     kind: str  # blank | furniture | bar | meta | candidate | fragment | publisher | other
     meta: Meta | None = None
+# A list's heading that is only a year or a month (●2021年, 2022年度, 【2023年5月】).
+_DATE_HEADING = re.compile(r"[\W_]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年度?(?:\s*\d{1,2}\s*月份?)?[\W_]*")
 
 
 def read_header(text: str, lines: list[tuple[int, int]]) -> Header:
@@ -147,8 +149,8 @@ def _kind(line: str) -> str:
         return "fragment"
     if _is_fields(line) or _CAPTION.search(line) or len(line) > TITLE_MAX or line[-1] in ",:、":
         return "other"
-    if header_date(line):
-        return "other"  # a date no meta line (今天是2024年5月6日 星期一): not a headline
+    if header_date(line) or _DATE_HEADING.fullmatch(line):
+        return "other"  # a date no meta line (今天是2024年5月6日 星期一), a list's year heading (●2021年): not a headline
     return "candidate"
 
 

@@ -20,7 +20,8 @@ def build_index(documents: list[Document], skipped: list[Skipped] | None = None)
 def assemble(processed: list[Processed], skipped: list[Skipped] | None = None) -> Index:
     """The corpus-wide stages: link entities, find events, order the timeline,
     and find which entities share sentences."""
-    from cgt_cli.extract.events import find_events, merge_across_articles
+    from cgt_cli.extract.events import find_events
+    from cgt_cli.extract.merge import merge_across_articles
     from cgt_cli.index.linking import link_entities
     from cgt_cli.index.relate import relate
 

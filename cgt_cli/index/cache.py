@@ -29,7 +29,7 @@ from cgt_cli import __version__
 from cgt_cli.index import store
 
 FILE_NAME = "index.sqlite"
-FORMAT = "cgt-index-3"
+FORMAT = "cgt-index-4"
 CORPORA_KEPT = 3
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS texts (
 CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
 CREATE TABLE IF NOT EXISTS events (
     corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT, date TEXT,
-    resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, PRIMARY KEY (corpus, ord));
+    resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, status TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS event_details (
     corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
@@ -76,6 +76,7 @@ class EventRow(NamedTuple):
     summary: str
     place: str | None
     sources: tuple[str, ...]  # article ids, in corpus order
+    status: str  # "happened" | "planned"
     trigger: str | None = None
     entities: tuple[str, ...] | None = None
     quotes_json: str | None = None  # each quote's Quote fields as a JSON array, primary first
@@ -111,7 +112,7 @@ class EntityRow(NamedTuple):
     last_seen: str | None
 
 
-_EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources"
+_EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources, e.status"
 _EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes"
 _DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
 _ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
@@ -133,8 +134,8 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
         corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
         db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
         rows = list(_event_rows(corpus, index))
-        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", (row[:12] for row in rows))
-        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[12:] for row in rows))
+        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:13] for row in rows))
+        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[13:] for row in rows))
         db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
         db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
         db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
@@ -167,7 +168,7 @@ def _event_rows(corpus: int, index: Index):
         search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in quoted)])
         yield (
             corpus, n, undated, event.kind, first, last, event.date, event.resolution,
-            event.part, event.summary, event.place, SEP.join(event.sources),
+            event.part, event.summary, event.place, SEP.join(event.sources), event.status,
             event.trigger, SEP.join(event.entities), json.dumps(quotes, ensure_ascii=False), search,
         )
 
@@ -197,8 +198,13 @@ def _name_rows(corpus: int, index: Index):
 
 
 def _event_entity_rows(corpus: int, index: Index):
-    """Each event with every entity named inside one of its quotes."""
+    """Each event with every entity named inside one of its quotes, and with the entities its
+    summary names from elsewhere in the article (项目 for the project named before): `show`
+    finds the events `timeline --entity` finds."""
     table = index.mention_table
+    numbers: dict[str, list[tuple[int, str | None]]] = {}
+    for number, entity in enumerate(index.entities):
+        numbers.setdefault(entity.name, []).append((number, entity.scope))
     for n, event in enumerate(index.events + index.undated):
         for quote in event.quotes:
             rows = table.get(quote.article_id, [])
@@ -206,6 +212,10 @@ def _event_entity_rows(corpus: int, index: Index):
                 if start >= quote.end:
                     break
                 if end <= quote.end:
+                    yield (corpus, number, n)
+        for name in event.entities:
+            for number, scope in numbers.get(name, []):
+                if scope is None or scope in event.sources:
                     yield (corpus, number, n)
 
 
@@ -372,8 +382,8 @@ def _layout(data: bytes) -> Layout:
     return _decoded(lambda fields: Layout(*marshal.loads(fields)), data)
 
 
-def _event_row(date, resolution, kind, part, summary, place, sources, *detail) -> EventRow:
-    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)))
+def _event_row(date, resolution, kind, part, summary, place, sources, status, *detail) -> EventRow:
+    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)), status)
     if not detail:
         return EventRow(*line)
     trigger, entities, quotes = detail

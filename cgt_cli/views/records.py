@@ -84,6 +84,7 @@ def event_record(event: EventRow) -> dict:
         "part": event.part,
         "resolution": event.resolution,
         "kind": event.kind,
+        "status": event.status,
         "summary": event.summary,
         "trigger": event.trigger,
         "place": event.place,

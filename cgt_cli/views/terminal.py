@@ -120,6 +120,8 @@ def event_line(out: Styled, event: EventRow, sources: dict[str, Source]) -> None
     out.append(safe(event.summary), "italic" if event.kind == "fact" else "")
     if event.kind == "fact":
         out.append("  (fact)", "dim")
+    if event.status == "planned":
+        out.append("  (planned)", "yellow")
     if event.place:
         out.append(f"  @ {safe(event.place)}", "cyan")
     out.append("  — " + safe(sources_label(event, sources)), "dim")
@@ -139,8 +141,13 @@ def timeline_view(events: list[EventRow], sources: dict[str, Source], quotes: bo
         if quotes:
             for quote in event.quotes():
                 out.append(f"{'':15}“{safe(quote.text)}”\n", "dim")
+    legend = []
     if any(e.resolution == "context" for e in events):
-        out.append("\n~ year taken from another date in the same article (no published date)\n", "dim")
+        legend.append("~ year taken from elsewhere in the same article (a heading, an event's name, another date)")
+    if any(e.status == "planned" for e in events):
+        legend.append("(planned) announced or scheduled for that date, not reported as done")
+    if legend:
+        out.append("\n" + "\n".join(legend) + "\n", "dim")
     return out
 
 

@@ -1,0 +1,186 @@
+"""What an event's line says: who did what, in a short clause of its sentence.
+
+`summarize` keeps the clause of the event verb without its date, organisers,
+alias notes and place, and gives it a subject when the clause has none or only a
+generic one: the body that opens the sentence (`某某产业园作为…,于2022年5月开园`),
+or the named body that a generic subject (项目, 该中心, 园区) refers to, the last one
+named before it. Long modifiers of the subject (`位于…的`, `…合作共建的`) are
+dropped, keeping the name they modify.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from cgt_cli.extract import lexicon
+
+SUMMARY_MAX = 80
+CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+_CLAUSE_SPLIT = re.compile(r"[^,;:。!?]+")
+_LEADING = re.compile(
+    r"^(?:据悉|据了解|据介绍|记者了解到|目前|此前|同时|此外|其中|另外|随后|当天|当日|日前|近日|会上|活动上|"
+    r"上午|下午|晚上|晚间|[^,]{0,8}注意到|直到|并|又|还|已经|已|将|于|在|,|\s)+"
+)
+_ORGANISER = re.compile(r"由[^,。]{1,60}?(?:主办|承办|举办|联合举办|指导|发起|牵头)的")
+_AGENTS = re.compile(r"由[^,。的]{1,80}?(?:等)?(?:共同|联合)?$")
+_LIST = re.compile(  # the rest of an enumeration `A、B、C等` / `A、B、C三部门联合`
+    r"(?:、[^、,。《》“”在]{1,30}?)+(?:等|(?=[一二三四五六七八九十两\d]+(?:个|家)?(?:部门|单位|机构|企业|方))|(?=联合|共同|$))"
+)
+BARE_PREDICATE = ("获", "被", "受", "经", "正式", "首次", "成功", "顺利", "再次", "又", "还", "也")
+_VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "签署", "签订", "亮相", "开园", "开业", "成立")
+_NOT_A_PLACE = r"(?:会|活动|仪式|典礼|范围|过程|论坛|峰会)[上中内]?$|期间$"
+_CELLS = re.compile(r"\s*\|\s*")  # a table row's cell borders
+_ALIAS_NOTE = re.compile(r"\((?:以下|下文|下)?简称[^)]*\)")
+_LONG_SUBJECT = 24  # a subject longer than this loses its `…的` modifier
+_PIVOT = re.compile(r"批准|获批|同意|允许|核准|支持|推动|鼓励")  # verbs whose object then does something
+# a subject that only says what kind of body it is
+_GENERIC = re.compile(
+    r"^(?:该|本|此|这个|这一|其)?(项目|中心|园区|产业园|公司|基地|平台|联盟|协会|大会|论坛|医院|集团|工程|实验室|研究院"
+    r"|法|条例|办法|规定|方案|意见|规划|指南)$"
+)
+_OPENING = re.compile(r"[^,;:。!?\s]{2,30}?(?=作为|是|为|位于|于|在|已|将|由|也|还|自|,)")
+
+
+def inside_name(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside 《…》 or “…” opened since `start`."""
+    before = text[start:pos]
+    return before.count("《") > before.count("》") or before.count("“") > before.count("”")
+
+
+def clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end], not breaking inside 《》 or “”."""
+    left = sentence[0]
+    for match in CLAUSE_BREAK.finditer(text, sentence[0], start):
+        if not inside_name(text, sentence[0], match.start()):
+            left = match.end()
+    right = sentence[1]
+    for match in CLAUSE_BREAK.finditer(text, end, sentence[1]):
+        if not inside_name(text, sentence[0], match.start()):
+            right = match.start()
+            break
+    return left, right
+
+
+def place_of(text: str, clause_start: int, verb: re.Match[str]) -> str | None:
+    """X in `在X举行`: where the clause says a meeting or opening happened."""
+    if verb.group() not in _VENUE_VERBS:
+        return None
+    head = text[clause_start : verb.start()]
+    match = re.search(r"在([^在,。]{2,30}?)(?:正式|隆重|顺利|成功|盛大)?$", head)
+    if not match or re.search(r"\d|月|日|" + _NOT_A_PLACE, match.group(1)):
+        return None
+    return match.group(1)
+
+
+def summarize(text, span, dated, verb, place, sentence, names) -> tuple[str, str | None]:
+    """(a short clause: who did what, the named body it took as subject from elsewhere or None).
+
+    `span` is the clause, `dated` the date's (start, end) or None when the date
+    stands apart (on its own line); `names` are (start, end, name, kind) of the
+    article's entities.
+    """
+    start, end = span
+    piece = text[start:end]
+    if dated and start <= dated[0] < end:
+        piece = re.sub(r"[于在自]?\s*" + re.escape(text[dated[0] : dated[1]]), "", piece, count=1)
+    if place:
+        piece = re.sub(r"在" + re.escape(place), "", piece, count=1)
+    piece = _ORGANISER.sub("", _ALIAS_NOTE.sub("", _CELLS.sub(" ", piece)))
+    head, found, tail = piece.rpartition(verb.group())
+    if found:
+        piece = _LIST.sub("等", _AGENTS.sub("", _without_modifier(head))) + verb.group() + tail
+    piece = _LEADING.sub("", piece.strip()).replace(verb.group() + "了", verb.group(), 1).strip()
+    subject = None
+    if not piece or piece.startswith((verb.group(),) + BARE_PREDICATE):
+        subject = _topic(text, sentence, start, names) or _opening(text, sentence, start)
+        piece = (subject or "") + piece
+    else:
+        piece, subject = _named_subject(piece, verb.group(), text, sentence[0], names)
+    if text.startswith("的", verb.end()) and piece.endswith("的"):
+        piece = piece[:-1]
+    piece = _modifier_event(piece, verb.group())
+    return (piece if len(piece) <= SUMMARY_MAX else piece[: SUMMARY_MAX - 1] + "…"), subject
+
+
+def _without_modifier(head: str) -> str:
+    """`位于某某区…基地的某某产业园` → `某某产业园`: a long subject (or one opening with 由 or
+    位于) keeps the name it modifies (not after 批准/同意…: `批准某公司的某药上市` is a verb, its object and what it allows)."""
+    if len(head) <= _LONG_SUBJECT and not head.startswith(("由", "位于")):
+        return head
+    cut = max((i for i, c in enumerate(head) if c == "的" and not inside_name(head, 0, i)), default=-1)
+    rest = head[cut + 1 :]
+    if cut < 0 or len(rest) < 4 or _PIVOT.search(head, 0, cut):
+        return head
+    return rest
+
+
+def _named_subject(piece, verb, text, sentence_start, names) -> tuple[str, str | None]:
+    """A generic subject (项目, 该中心) replaced by the body it refers to, if one is named before."""
+    head, _, tail = piece.partition(verb)
+    adverbs = re.search("(?:" + "|".join(BARE_PREDICATE) + ")+$", head)
+    bare = head[: adverbs.start()] if adverbs else head
+    generic = _GENERIC.match(bare)
+    if not generic:
+        return piece, None
+    name = _referent(generic.group(1), text, sentence_start, names)
+    if not name:
+        return piece, None
+    return name + head[len(bare) :] + verb + tail, name.strip("《》")
+
+
+def _referent(word: str, text: str, before: int, names) -> str | None:
+    """The last body named before `before` whose name ends in `word`: an entity or a phrase
+    that opens a clause (`某某细胞制备平台项目是…`), or a 《title》 (该法: 《某某法》)."""
+    pattern = rf"(?:^|(?<=[,;:。!?\n“]))([\w(][^,;:。!?\n“”《》\s]{{1,27}}?{word})(?=[^{word[-1]}])"
+    opened = [(m.start(1), m.group(1)) for m in re.finditer(pattern, text[:before], re.M)]
+    starts = {s for s, _ in opened}
+    named = [(s, n) for s, e, n, k in names if e <= before and n.endswith(word) and _opens(text, s, starts)]
+    titles = [(m.start(), m.group()) for m in re.finditer(rf"《[^《》]{{1,60}}{word}》", text[:before])]
+    found = sorted(named + titles + [(s, n) for s, n in opened if not _GENERIC.match(n)])
+    return found[-1][1] if found else None
+
+
+def _opens(text: str, start: int, starts: set[int]) -> bool:
+    """Whether a name at `start` opens a clause (after punctuation, a line break, or 据悉 and the like)."""
+    line = max(text.rfind(c, 0, start) for c in ",;:。!?\n“")
+    return start in starts or not _LEADING.sub("", text[line + 1 : start])
+
+
+def _modifier_event(piece: str, verb: str) -> str:
+    """`发布的《方案》中` → `《方案》发布`, `某委发布的《方案》提出` → `某委发布《方案》`:
+    a modifier verb's object is what happened."""
+    match = re.search(re.escape(verb) + r"的(《[^》]+》|“[^”]+”)", piece)
+    if not match:
+        return piece
+    if match.start() == 0 or piece[match.start() - 1] in "从在于":  # 从…召开的“峰会”上: a place, no subject
+        return match.group(1) + verb
+    return piece[: match.start()] + verb + match.group(1)
+
+
+def _topic(text: str, sentence: tuple[int, int], before: int, names) -> str | None:
+    """The body that opens the sentence (after 据悉, dates and the like), if any."""
+    starts = {start: name for start, _, name, kind in reversed(names) if kind not in ("place", "person")}
+    for match in _CLAUSE_SPLIT.finditer(text, sentence[0], before):
+        piece = text[match.start() : match.end()]
+        lead = len(piece) - len(_LEADING.sub("", piece))
+        if piece[lead:].strip(" ,"):
+            return starts.get(match.start() + lead)
+    return None
+
+
+def _opening(text: str, sentence: tuple[int, int], before: int) -> str | None:
+    """The name that opens the sentence before 作为/是/位于…, when it ends like a body's name."""
+    if before <= sentence[0]:
+        return None
+    match = _OPENING.match(text, sentence[0], before)
+    if match and match.group().endswith(_name_endings()) and not _GENERIC.match(match.group()):
+        return match.group()
+    return None
+
+
+@cache
+def _name_endings() -> tuple[str, ...]:
+    """Endings of the names of bodies, parks, alliances and events (entity_suffixes), and 项目."""
+    rows = (line.split() for line in lexicon.load("entity_suffixes"))
+    return tuple(row[0] for row in rows if row[1] != "place") + ("项目",)

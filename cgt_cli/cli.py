@@ -361,7 +361,8 @@ def entities(
     store = _load(corpus, cache_dir, no_cache)
     rows = entity_rows(store, kind=kind, min_mentions=min_mentions)
     if as_json:
-        _print_json([records.entity_row(r) for r in rows])
+        aliases = store.aliases()
+        _print_json([records.entity_row(r, aliases.get(r.number, [])) for r in rows])
     elif rows:
         _print(terminal.entities_table(rows))
     _finish(store, bool(rows))

@@ -350,6 +350,13 @@ class Store:
             return []
         return self.entity_rows(f"number IN ({','.join(str(n) for n, in found)})")
 
+    def aliases(self) -> dict[int, list[str]]:
+        """Every entity's aliases (other names and short names), by entity number."""
+        out: dict[int, list[str]] = {}
+        for number, name in self._rows("SELECT number, name FROM names WHERE $C AND how = 'alias' ORDER BY rowid"):
+            out.setdefault(number, []).append(name)
+        return out
+
     def names(self) -> set[str]:
         return {name for name, in self._rows("SELECT name FROM entities WHERE $C")}
 

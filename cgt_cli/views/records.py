@@ -110,7 +110,7 @@ def role_record(store: Store, role: Role) -> dict:
     }
 
 
-def entity_row(row: EntityRow) -> dict:
+def entity_row(row: EntityRow, aliases: list[str]) -> dict:
     return {
         "name": row.name,
         "kind": row.kind,
@@ -119,6 +119,7 @@ def entity_row(row: EntityRow) -> dict:
         "articles": row.articles,
         "first_seen": row.first_seen,
         "last_seen": row.last_seen,
+        "aliases": aliases,
     }
 
 
@@ -137,8 +138,7 @@ def entity_record(store: Store, card: Card) -> dict:
                 "quote": article.text[start:end],
             }
         )
-    return entity_row(card.row) | {
-        "aliases": list(entity.aliases),
+    return entity_row(card.row, list(entity.aliases)) | {
         "forms": list(entity.forms),
         "places": list(entity.places),
         "roles": [role_record(store, r) for r in entity.roles],

@@ -98,6 +98,7 @@ def places() -> dict[str, Place]:
 
 
 PLACE_ENDINGS = "(?:省|市|自治区|特别行政区)"
+_UNITS = "[年月日号时点]|平方米|平方公里|公顷|亩|万|亿|元"  # after a number: never inside a name
 
 
 @cache
@@ -132,6 +133,6 @@ def boundary_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[^{CJK}A-Za-z]|[{re.escape(first)}])"
         rf"(?:(?P<keep>{trie_pattern(keep)}|{paren_place})"
-        rf"|(?P<hard>{trie_pattern(hard)}|[0-9]+[年月日号时点]|[^{CJK}A-Za-z0-9]+)"
+        rf"|(?P<hard>{trie_pattern(hard)}|[0-9]+(?:{_UNITS})|[^{CJK}A-Za-z0-9]+)"
         r"|(?P<weak>[与和及]))"
     )

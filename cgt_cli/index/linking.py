@@ -110,8 +110,11 @@ def _split_zones(hits: list[EntityHit], article: Article) -> list[_Hit]:
 
 
 def _leading_zone(hit: EntityHit, places: dict[int, list[tuple[int, str]]]) -> str | None:
-    """The longest zone (…片区, …新区) that starts the name of a park or alliance."""
+    """The longest zone (…片区, …新区) that starts the name of a park or alliance;
+    an industry cluster is named after its region and keeps it."""
     if hit.kind not in ("park", "alliance") and not hit.name.endswith(("产业园", "研究院")):
+        return None
+    if hit.name.endswith("集群"):
         return None
     best = None
     for end, name in places.get(hit.start, ()):

@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
-from cgt_cli.extract.entities.keys import is_generic
+from cgt_cli.extract.entities.keys import is_generic, without_places
 
 MAX_NAME = 32
+_TAIL = 8  # the longest generic word or name ending looked for at a word's end
 _TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
 _DETERMINER = re.compile("[该此本这那其各每]")
@@ -106,11 +107,18 @@ class Bounds:
         return pos == 0 or self.left_edge(pos) == pos
 
     def _inside_name(self, i: int, pos: int, whole: bool) -> bool:
+        """Whether the weak word at `i` is inside a name: generic words on its
+        right and no name ending on its left (细胞与基因治疗联盟, not
+        体验中心及细胞中心 or 中大与科技园)."""
         right = self.text[self.ends[i] : pos]
         left = self.text[self.ends[i - 1] if i else 0 : self.starts[i]]
         if len(right) < 2:
             return whole and bool(left) and self.text[self.starts[i]] == "和"
-        return bool(left) and lex.generic_re().fullmatch(right) is not None
+        return (
+            bool(left)
+            and lex.generic_words_re().fullmatch(right) is not None
+            and lex.ending_tail_re().search(left[-_TAIL:]) is None
+        )
 
 
 def mask_titles(text: str) -> str:
@@ -150,6 +158,8 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix) -> Found |
     if start is None or s - start < shortest:
         return None
     generic = lex.generic_re().fullmatch(text, start, end) is not None
+    if suffix.cls == "region":
+        generic = generic or is_generic(without_places(text[start:end]))
     shown = not generic or (suffix.cls == "body" and s - start >= 4)
     return Found(suffix.kind, start, end, shown, len(suffix.text))
 

@@ -54,6 +54,14 @@ def _is_place(part: str) -> bool:
     return _leading_place_re().fullmatch(part) is not None
 
 
+def without_places(name: str) -> str:
+    """`name` without the places it starts with: 济南市高新区X -> 高新区X."""
+    pos = 0
+    while m := _leading_place_re().match(name, pos):
+        pos = m.end()
+    return name[pos:]
+
+
 def _fold_places(name: str) -> str:
     """Leading places without their ending: 山东省济南市X -> 山东济南X."""
     out, pos = [], 0

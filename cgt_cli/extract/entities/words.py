@@ -16,10 +16,10 @@ from cgt_cli.extract.lexicon import load
 CJK = "\u4e00-\u9fff"
 ORDINAL = "第[一二三四五六七八九十百0-9]+"
 EDITION = f"(?:[0-9]{{4}}年?|{ORDINAL}届)+"  # 2023年, 第五届: an event's edition
-# A numeral or rank plus a classifier (首个, 三大, 99个) or a rank (国家级, 万亿级).
+# A numeral or rank plus a classifier (首个, 三大, 99个, 11场) or a rank (国家级, 万亿级, A级).
 COUNTED = (
-    "[一二两三四五六七八九十百千万亿几多数首每0-9]+[个家所大批项类种座]"
-    "|(?:[一二两三四五六七八九十百千万亿0-9]+|[省市区县]|国家)级"
+    "[一二两三四五六七八九十百千万亿几多数首每0-9]+[个家所大批项类种座场]"
+    "|(?:[一二两三四五六七八九十百千万亿0-9]+|[A-Za-z]+|[省市区县]|国家|世界)级"
 )
 
 
@@ -116,9 +116,24 @@ def not_given() -> str:
 
 @cache
 def generic_re() -> re.Pattern[str]:
-    """A whole string made only of generic words, name endings and ordinals."""
-    parts = (alternation("generic_words"), trie_pattern(suffixes()), ORDINAL)
+    """A whole string made only of generic words, name endings and ordinals.
+    An island's ending (生物岛) is no generic word: it names one island."""
+    endings = (s for s in suffixes() if not s.endswith("岛"))
+    parts = (alternation("generic_words"), trie_pattern(endings), ORDINAL)
     return re.compile("(?:" + "|".join(parts) + ")+", re.IGNORECASE)
+
+
+@cache
+def generic_words_re() -> re.Pattern[str]:
+    """A whole string made only of generic words and ordinals (no name ending)."""
+    return re.compile(f"(?:{alternation('generic_words')}|{ORDINAL})+", re.IGNORECASE)
+
+
+@cache
+def ending_tail_re() -> re.Pattern[str]:
+    """A name ending other than a company's trade word (生物, 科技) at the end of a string."""
+    endings = (s.text for s in suffixes().values() if s.cls != "brand")
+    return re.compile(f"(?:{trie_pattern(endings)})$")
 
 
 @cache

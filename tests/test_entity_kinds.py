@@ -1,0 +1,211 @@
+"""Kinds of names on scraped news pages, each in Simplified and Traditional script.
+
+Every case is a sentence of our own in the style of the pages cgt reads, with
+the names it must find (kind, name; at the first place the name is written)
+and the names it must not find (fragments, generic phrases, glued bodies).
+The Traditional case is the same sentence converted by OpenCC: offsets and
+names must come back the same, in the article's own script.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from cgt_cli.entities import find_entities
+from cgt_cli.normalize import normalize
+
+
+@cache
+def _to_traditional():
+    from opencc import OpenCC
+
+    return OpenCC("s2t").convert
+
+
+def _hits(text: str) -> set[tuple[str, str, int]]:
+    """(kind, name as written, start) of every entity in `text`, read the way
+    an article is: matched on its Simplified copy, cut from its own text."""
+    norm = normalize(text)
+    return {(h.kind, norm.text[h.start : h.end], h.start) for h in find_entities(norm.simple, [(0, len(text))])}
+
+
+def check(text: str, must: list[tuple[str, str]], must_not: list[str], script: str) -> None:
+    shown = text if script == "simplified" else _to_traditional()(text)
+    assert len(shown) == len(text)
+    convert = (lambda s: s) if script == "simplified" else _to_traditional()
+    hits = _hits(shown)
+    for kind, name in must:
+        assert (kind, convert(name), text.index(name)) in hits, (kind, name, sorted(hits))
+    names = {name for _, name, _ in hits}
+    for name in must_not:
+        assert convert(name) not in names, (name, sorted(hits))
+
+
+SCRIPTS = ["simplified", "traditional"]
+
+# Words that never stand inside a name: verbs of news, 此次/全新, appositions, a number's unit.
+BOUNDARY_CASES = [
+    (
+        "江苏自贸试验区联动南京大学医学院附属鼓楼医院,共建细胞治疗转化平台。",
+        [("place", "江苏自贸试验区"), ("org", "南京大学医学院附属鼓楼医院")],
+        ["江苏自贸试验区联动南京大学医学院附属鼓楼医院", "江苏自贸试验区联动南京大学"],
+    ),
+    (
+        "远航细胞将以此次乔迁华康生物科技园为契机,加速技术转化。",
+        [("park", "华康生物科技园")],
+        ["次乔迁华康生物科技园", "远航细胞乔迁华康生物科技园"],
+    ),
+    (
+        "香江大学与滨海科技园启用全新先进疗法良好生产规范中心。",
+        [("org", "香江大学"), ("org", "先进疗法良好生产规范中心")],
+        ["滨海科技园启用全新先进疗法良好生产规范中心", "全新先进疗法良好生产规范中心"],
+    ),
+    (
+        "会上,聘请复旦大学附属华山医院院长李明为首席科学家。",
+        [("org", "复旦大学附属华山医院"), ("person", "李明")],
+        ["聘请复旦大学附属华山医院", "聘请复旦大学"],
+    ),
+    (
+        "园区与周边片区共同构建起两江新区的“产业之钻”。",
+        [("place", "两江新区")],
+        ["起两江新区"],
+    ),
+    (
+        "武汉市发展和改革委员会转发武汉市人民政府办公厅关于印发方案的通知。",
+        [("org", "武汉市发展和改革委员会"), ("org", "武汉市人民政府办公厅")],
+        ["改革委员会转发武汉市人民政府", "改革委员会转发武汉市人民政府办公厅"],
+    ),
+    (
+        "公司今年完成3000平方米全球研发中心建设,并设有顶尖实验室。",
+        [],
+        ["平方米全球研发中心", "全球研发中心", "完成3000平方米全球研发中心", "设有顶尖实验室", "顶尖实验室"],
+    ),
+    (
+        "公司全资子公司杭州远景生物药业有限公司于近日取得受理通知书。",
+        [("org", "杭州远景生物药业有限公司")],
+        ["子公司杭州远景生物药业有限公司", "全资子公司杭州远景生物药业有限公司"],
+    ),
+    (
+        "6月,星辰天使科技有限公司在香港联交所主板上市。",
+        [("org", "星辰天使科技有限公司"), ("place", "香港")],
+        ["科技有限公司"],
+    ),
+    (
+        "项目落户中国(四川)自由贸易试验区天府片区。",
+        [("place", "中国(四川)自由贸易试验区")],
+        ["由贸易试验区"],
+    ),
+]
+
+# Generic phrases of the field are no names.
+GENERIC_CASES = [
+    (
+        "园区将规划建设细胞制备中心、功能服务平台和临床实践平台,毗邻一家三甲医院。",
+        [],
+        ["细胞制备中心", "功能服务平台", "临床实践平台", "三甲医院", "功能服务平台和临床实践平台"],
+    ),
+    (
+        "这家新兴跨国生物制药公司在创新药产品管线和平台双引擎驱动下,跻身全国高新区前列。",
+        [],
+        ["新兴跨国生物制药公司", "创新药产品管线和平台", "全国高新区"],
+    ),
+    (
+        "大会期间将举办11场平行论坛,为建设世界级生物医药产业集群提供支撑。",
+        [],
+        ["11场平行论坛", "场平行论坛", "世界级生物医药产业集群", "生物医药产业集群"],
+    ),
+    (
+        "参观了B+A级中心实验室等精尖科普研发平台。",
+        [],
+        ["A级中心实验室", "精尖科普研发平台"],
+    ),
+]
+
+# Two bodies joined by 与/及/和 stay two; generic words joined by them stay one name.
+JOINED_CASES = [
+    (
+        "嘉宾参观了远山细胞生命科学体验中心及细胞中心实验室等园区新驻地。",
+        [("org", "远山细胞生命科学体验中心")],
+        ["远山细胞生命科学体验中心及细胞中心实验室"],
+    ),
+    (
+        "结合港大与科技园公司的创科实力,必将加快细胞疗法发展。",
+        [],
+        ["港大与科技园公司", "结合港大与科技园公司", "科技园公司"],
+    ),
+    (
+        "中国医学科学院细胞资源储藏及研究中心主任袁明说,",
+        [("org", "中国医学科学院细胞资源储藏及研究中心"), ("person", "袁明")],
+        ["研究中心"],
+    ),
+    (
+        "广东省发展和改革委员会与中山大学附属第一医院签约。",
+        [("org", "广东省发展和改革委员会"), ("org", "中山大学附属第一医院")],
+        ["改革委员会"],
+    ),
+]
+
+# Name endings: cell banks, abbreviated hospitals, departments, standing committees,
+# zones, parks, islands, clusters, hotels.
+ENDING_CASES = [
+    (
+        "会上,大湾区临床级种子细胞库正式启动。",
+        [("org", "大湾区临床级种子细胞库")],
+        [],
+    ),
+    (
+        "记者7月7日从晋医大一院获悉,首例患者顺利出院。",
+        [("org", "晋医大一院")],
+        ["从晋医大一院"],
+    ),
+    (
+        "国家卫生健康委科教司发布《关于开展干细胞临床研究备案的通知》。",
+        [("org", "国家卫生健康委科教司")],
+        [],
+    ),
+    (
+        "台湾卫生福利部疾病管制署对此作出部署,双方签署协议。",
+        [("org", "台湾卫生福利部疾病管制署")],
+        ["对此作出部署", "双方签署"],
+    ),
+    (
+        "12月29日,广州市第十六届人大常委会第十次会议闭幕。",
+        [("org", "广州市第十六届人大常委会")],
+        [],
+    ),
+    (
+        "合肥蜀山生物经济实验区重大项目集中签约。",
+        [("place", "合肥蜀山生物经济实验区")],
+        [],
+    ),
+    (
+        "总规划16万平方米的张江基因岛将于年底亮相,成都国际生命科学创新园同步开园。",
+        [("park", "张江基因岛"), ("park", "成都国际生命科学创新园")],
+        [],
+    ),
+    (
+        "2015年7月,生物岛管委会成立,南湾国际生物岛加快建设。",
+        [("org", "生物岛管委会"), ("park", "南湾国际生物岛")],
+        [],
+    ),
+    (
+        "立足长岭片区,打造龙湖科创生物医药产业集群和济南生物医药产业集群新高地。",
+        [("park", "龙湖科创生物医药产业集群")],
+        ["济南生物医药产业集群", "生物医药产业集群"],
+    ),
+    (
+        "活动地点:广州 南湾岛希尔顿酒店3楼多功能厅。",
+        [("org", "南湾岛希尔顿酒店")],
+        ["多功能厅", "南湾岛希尔顿酒店3楼多功能厅"],
+    ),
+]
+
+CASES = BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize(("text", "must", "must_not"), CASES, ids=[c[0][:16] for c in CASES])
+def test_kinds_of_names(text, must, must_not, script):
+    check(text, must, must_not, script)

@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from cgt_cli.entities import find_entities
+from cgt_cli.entities import find_entities, find_roles
 from cgt_cli.normalize import normalize
 
 
@@ -202,10 +202,57 @@ ENDING_CASES = [
     ),
 ]
 
-CASES = BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES
+# People named with a title after the name, in a list of speakers, in a page's
+# credits, with a title the lexicon did not have, or in Latin letters.
+PEOPLE_CASES = [
+    (
+        "中国科学院王一鸣院士、中国工程院李振华院士、浙江大学副校长周立新教授先后作报告。",
+        [("person", "王一鸣"), ("person", "李振华"), ("person", "周立新"), ("org", "中国科学院")],
+        ["院士", "一鸣", "王一鸣院士"],
+    ),
+    (
+        "时隔5个月,华西医院赵晓明院士团队开出首张处方。",
+        [("person", "赵晓明"), ("org", "华西医院")],
+        [],
+    ),
+    (
+        "科技部、中关村管委会二级巡视员刘建表示,",
+        [("person", "刘建")],
+        ["巡视员刘建"],
+    ),
+    ("撰文│细胞治疗中心\n编辑│孙丽娟\n审校│钱明远", [("person", "孙丽娟"), ("person", "钱明远")], []),
+    (
+        "区委副书记、代区长周海涛发布产业投资政策。",
+        [("person", "周海涛")],
+        [],
+    ),
+    (
+        "卫生署副署长林嘉欣医生出席活动。",
+        [("person", "林嘉欣")],
+        ["林嘉欣医生"],
+    ),
+    (
+        "Genova有限公司董事长、创始人Mark T. Rivers告诉记者,",
+        [("person", "Mark T. Rivers"), ("org", "Genova有限公司")],
+        [],
+    ),
+    (
+        "聘请四名专家顾问,以院士项目为支撑,海归博士说,荣誉教授表示,麻醉医生说。",
+        [],
+        ["顾问", "项目", "海归", "荣誉", "麻醉"],
+    ),
+]
+
+CASES = BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
 @pytest.mark.parametrize(("text", "must", "must_not"), CASES, ids=[c[0][:16] for c in CASES])
 def test_kinds_of_names(text, must, must_not, script):
     check(text, must, must_not, script)
+
+
+def test_titles_after_names_are_roles_of_the_body_before():
+    text = "中国科学院王一鸣院士、浙江大学副校长周立新教授先后作报告。"
+    roles = {(r.person, r.title, r.organisation) for r in find_roles(text, [(0, len(text))])}
+    assert roles == {("王一鸣", "院士", "中国科学院"), ("周立新", "副校长", "浙江大学")}

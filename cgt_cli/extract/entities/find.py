@@ -27,7 +27,14 @@ from dataclasses import dataclass, replace
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bodies import Bounds, Found, find_bodies, find_places, mask_titles
 from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, variants
-from cgt_cli.extract.entities.people import TitleDraft, find_mentions, find_said, find_titled, listed_title
+from cgt_cli.extract.entities.people import (
+    TitleDraft,
+    find_mentions,
+    find_post_titled,
+    find_said,
+    find_titled,
+    listed_title,
+)
 from cgt_cli.model import Article
 
 __all__ = [
@@ -97,6 +104,8 @@ class _Segment:
         self.places = find_places(self.text, self.bounds)
         self.titled = find_titled(self.text)
         self.said = find_said(self.text)
+        body_ends = {f.end for f in self.bodies if f.kind in _ROLE_KINDS}
+        self.post_titled = find_post_titled(self.text, lambda pos: pos in body_ends or self.bounds.is_edge(pos))
 
 
 def _segments(text: str, spans: Iterable[tuple[int, int]]) -> list[_Segment]:
@@ -145,7 +154,7 @@ def _people(segments: list[_Segment]) -> set[EntityHit]:
     first: dict[str, int] = {}
     hits = set()
     for seg in segments:
-        spans = [(d.name_start, d.name_end) for d in seg.titled] + seg.said
+        spans = [(d.name_start, d.name_end) for d in seg.titled + seg.post_titled] + seg.said
         for s, e in spans:
             hit = _hit(seg, Found("person", s, e))
             hits.add(hit)
@@ -219,17 +228,32 @@ def _roles_in(segments: list[_Segment], aliases: list[Alias]) -> list[RoleHit]:
     for seg in segments:
         for draft in seg.titled:
             roles += _roles(seg, draft, shorts)
+        roles += [_post_role(seg, draft) for draft in seg.post_titled]
     return roles
+
+
+def _post_role(seg: _Segment, draft: TitleDraft) -> RoleHit:
+    """The role of a title after the name, at the body named right before it
+    (中国科学院王一鸣院士)."""
+    named = [f for f in seg.bodies if f.end == draft.name_start and f.kind in _ROLE_KINDS]
+    first = min(named, key=lambda f: f.start, default=None)
+    start = first.start if first else draft.name_start
+    organisation = seg.text[first.start : first.end] if first else None
+    person = seg.text[draft.name_start : draft.name_end]
+    title = seg.text[draft.title_start : draft.title_end]
+    return RoleHit(person, title, organisation, seg.lo + start, seg.lo + draft.title_end)
 
 
 def _roles(seg: _Segment, draft: TitleDraft, shorts: dict[str, str]) -> list[RoleHit]:
     """The role a title gives, then one for each title listed before it; a
-    title after 兼 shares the organisation of the one before (董事长兼总经理)."""
+    title after 兼 shares the organisation of the one before (董事长兼总经理).
+    A title written after another person's name is theirs (王一院士、副校长李二)."""
     person = seg.text[draft.name_start : draft.name_end]
     end = seg.lo + draft.name_end
     roles: list[RoleHit] = []
-    title = (draft.title_start, draft.title_end)
-    while title:
+    title: tuple[int, int] | None = (draft.title_start, draft.title_end)
+    others = {d.title_start for d in seg.post_titled}
+    while title and title[0] not in others:
         organisation, start = _organisation(seg, title[0], shorts)
         role = RoleHit(person, seg.text[title[0] : title[1]], organisation, seg.lo + start, end)
         if roles and roles[-1].organisation is None and seg.text[title[1]] == "兼":

@@ -45,9 +45,25 @@ def _surname_re() -> re.Pattern[str]:
     return re.compile(lex.alternation("surnames"))
 
 
+_CREDIT_MARKS = " │|:"  # what may stand between a title and the name (记者 王一, 编辑│李二)
+_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z]\.?)*(?: [A-Z][a-z]+)+"  # Jay M. Short
+
+
 @cache
 def _title_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{lex.alternation('titles')})(?= ?(?:{lex.alternation('surnames')}))")
+    return re.compile(
+        rf"(?:{lex.alternation('titles')})(?=[{_CREDIT_MARKS}]?(?:{lex.alternation('surnames')}))"
+    )
+
+
+@cache
+def _latin_titled_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.alternation('titles')}) ?(?P<name>{_LATIN_NAME})")
+
+
+@cache
+def _post_title_re() -> re.Pattern[str]:
+    return re.compile(lex.alternation("post_titles"))
 
 
 @cache
@@ -76,29 +92,52 @@ def _name_end(text: str, start: int, follow: re.Pattern[str]) -> int | None:
     if surname is None:
         return None
     given = surname.end()
-    ends = [end for end in (given + 2, given + 1) if _fits(text, start, given, end, follow)]
+    ends = [end for end in (given + 2, given + 1) if _fits(text, start, end, follow)]
     if len(ends) == 2 and text[ends[1]] in lex.words("followers"):
         return ends[1]
     return ends[0] if ends else None
 
 
-def _fits(text: str, start: int, given: int, end: int, follow: re.Pattern[str]) -> bool:
+def _fits(text: str, start: int, end: int, follow: re.Pattern[str]) -> bool:
+    return _is_name(text, start, end) and follow.match(text, end) is not None
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] reads as a surname and a one- or two-character given name."""
+    surname = _surname_re().match(text, start, end)
     return (
-        end <= len(text)
-        and _given_re().fullmatch(text, given, end) is not None
+        surname is not None
+        and 1 <= end - surname.end() <= 2
+        and end <= len(text)
+        and _given_re().fullmatch(text, surname.end(), end) is not None
         and text[start:end] not in lex.words("not_names")
-        and follow.match(text, end) is not None
     )
 
 
 def find_titled(text: str) -> list[TitleDraft]:
-    """Title + name: 苏州大学副校长王建国, (记者 黄晓燕)."""
+    """Title + name: 苏州大学副校长王建国, (记者 黄晓燕), 编辑│李二, 创始人Jay M. Short."""
     drafts = []
     for m in _title_re().finditer(text):
-        name_start = m.end() + (text[m.end()] == " ")
+        name_start = m.end() + (text[m.end()] in _CREDIT_MARKS)
         end = _name_end(text, name_start, _follow_re("any"))
         if end is not None:
             drafts.append(TitleDraft(m.start(), m.end(), name_start, end))
+    for m in _latin_titled_re().finditer(text):
+        if _follow_re("any").match(text, m.end()):
+            title_end = m.start("name") - (text[m.start("name") - 1] == " ")
+            drafts.append(TitleDraft(m.start(), title_end, m.start("name"), m.end()))
+    return sorted(drafts, key=lambda d: d.title_start)
+
+
+def find_post_titled(text: str, may_start: Callable[[int], bool]) -> list[TitleDraft]:
+    """Name + title, the name right after a body or at a clause start:
+    中国科学院王一鸣院士, ,李明教授表示. `may_start(pos)` tells where a name may start."""
+    drafts = []
+    for m in _post_title_re().finditer(text):
+        for start in (m.start() - 3, m.start() - 2, m.start() - 4):
+            if start >= 0 and may_start(start) and _is_name(text, start, m.start()):
+                drafts.append(TitleDraft(m.start(), m.end(), start, m.start()))
+                break
     return drafts
 
 

@@ -13,8 +13,8 @@ from functools import cache
 
 import pytest
 
-from cgt_cli.entities import find_entities, find_roles
-from cgt_cli.normalize import normalize
+from cgt_cli.extract.entities.find import find_entities, find_roles
+from cgt_cli.read.normalize import normalize
 
 
 @cache
@@ -243,7 +243,21 @@ PEOPLE_CASES = [
     ),
 ]
 
-CASES = BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+# Towns and islands of two characters standing at the start of a clause.
+PLACE_CASES = [
+    (
+        "据悉,生物城规划区域内,永丰镇占地约30平方公里。",
+        [("place", "永丰镇")],
+        [],
+    ),
+    (
+        "市政府提出把琴洲岛建设成生物技术研究基地,特色小镇、千年古镇和宝岛各有所长。",
+        [("place", "琴洲岛")],
+        ["色小镇", "年古镇", "千年古镇", "宝岛"],
+    ),
+]
+
+CASES = PLACE_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

@@ -1,5 +1,5 @@
 """Named bodies in one stretch of text: organisations, parks, alliances,
-events, zones (from their name endings), policy titles and places.
+events, zones (from their name endings) and policy titles.
 
 A name ends at a lexicon ending (有限公司, 大学, 产业园, 联盟, 峰会, 高新区 …)
 and reaches back to the nearest boundary: punctuation, a function word or a
@@ -11,32 +11,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
+from cgt_cli.extract.entities.bounds import TITLE, Bounds, Found
 from cgt_cli.extract.entities.keys import is_generic, without_places
 
 MAX_NAME = 32
-_TAIL = 8  # the longest generic word or name ending looked for at a word's end
-_TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
 _DETERMINER = re.compile("[该此本这那其各每]")
 _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
 _TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A name found in the text; `shown` is False for generic names (研究中心),
-    which are kept only to tell whose title a person holds."""
-
-    kind: str
-    start: int
-    end: int
-    shown: bool = True
-    ending: int = 0  # length of the name ending (大学, 有限公司), 0 for others
 
 
 @cache
@@ -78,52 +64,6 @@ def _name_end_re() -> re.Pattern[str]:
     or a title (传奇生物首席执行官)."""
     words = "|".join(lex.alternation(name) for name in ("followers", "boundaries", "titles"))
     return re.compile(rf"[^{lex.CJK}]|{words}|$")
-
-
-class Bounds:
-    """The boundary tokens of a text, in order, for finding a name's start."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.weak: list[bool] = []
-        for m in lex.boundary_re().finditer(text):
-            if m.lastgroup != "keep":
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-                self.weak.append(m.lastgroup == "weak")
-
-    def left_edge(self, pos: int, whole: bool = False) -> int:
-        """Where a name that goes on to `pos` starts. A weak 与/和/及 is inside
-        the name before generic words (细胞与再生医学产业联盟); with `whole`, 和
-        right before the ending or its last character is too (协和医学院)."""
-        i = bisect_right(self.ends, pos) - 1
-        while i >= 0 and self.weak[i] and self._inside_name(i, pos, whole):
-            i -= 1
-        return self.ends[i] if i >= 0 else 0
-
-    def is_edge(self, pos: int) -> bool:
-        return pos == 0 or self.left_edge(pos) == pos
-
-    def _inside_name(self, i: int, pos: int, whole: bool) -> bool:
-        """Whether the weak word at `i` is inside a name: generic words on its
-        right and no name ending on its left (细胞与基因治疗联盟, not
-        体验中心及细胞中心 or 中大与科技园)."""
-        right = self.text[self.ends[i] : pos]
-        left = self.text[self.ends[i - 1] if i else 0 : self.starts[i]]
-        if len(right) < 2:
-            return whole and bool(left) and self.text[self.starts[i]] == "和"
-        return (
-            bool(left)
-            and lex.generic_words_re().fullmatch(right) is not None
-            and lex.ending_tail_re().search(left[-_TAIL:]) is None
-        )
-
-
-def mask_titles(text: str) -> str:
-    """`text` with everything inside 《》 blanked out, offsets kept."""
-    return _TITLE.sub(lambda m: "《" * (len(m.group()) - 1) + "》", text)
 
 
 def find_bodies(text: str, bounds: Bounds) -> list[Found]:
@@ -230,43 +170,8 @@ def find_policies(text: str) -> list[Found]:
     """Titles in 《》 that end with a document word (方案, 意见, 协议 …),
     a trailing (2022—2024年) or (试行) aside."""
     hits = []
-    for m in _TITLE.finditer(text):
+    for m in TITLE.finditer(text):
         bare = _TRAILING_PARENS.sub("", m.group(1))
         if _policy_head_re().search(bare):
             hits.append(Found("policy", m.start(1), m.end(1)))
-    return hits
-
-
-@cache
-def _place_re() -> re.Pattern[str]:
-    """A province or city with its ending or not (杭州, 杭州市), and the
-    district after it (杭州市西湖区)."""
-    names = lex.trie_pattern(n for n, p in lex.places().items() if p.mark != "=")
-    district = f"[{lex.CJK}]{{2}}(?:新区|区|县)"
-    return re.compile(
-        rf"(?P<place>{names})(?P<ending>{lex.PLACE_ENDINGS})?(?P<district>{district})?"
-    )
-
-
-_LONE_DISTRICT = re.compile("新?[区县](?=委|政府|人民政府|党委|区长|县长|副区长|副县长)")
-
-
-def find_places(text: str, bounds: Bounds) -> list[Found]:
-    """Provinces and cities (an ambiguous one such as 中山 only as 中山市),
-    a district after its city (杭州市西湖区, and 西湖区 alone in it), and a
-    district before its committee or government when it starts a clause
-    (正如西湖区委 -> 西湖区)."""
-    hits = []
-    for m in _place_re().finditer(text):
-        if m["district"]:
-            hits += [
-                Found("place", m.start(), m.end()),
-                Found("place", m.start("district"), m.end()),
-            ]
-        elif m["ending"] or lex.places()[m["place"]].mark != "*":
-            hits.append(Found("place", m.start(), m.end()))
-    for m in _LONE_DISTRICT.finditer(text):
-        start = m.start() - 2
-        if start >= 0 and _TWO_CJK.fullmatch(text, start, m.start()) and bounds.is_edge(start):
-            hits.append(Found("place", start, m.end()))
     return hits

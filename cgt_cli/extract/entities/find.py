@@ -25,7 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from cgt_cli.extract.entities import words as lex
-from cgt_cli.extract.entities.bodies import Bounds, Found, find_bodies, find_places, mask_titles
+from cgt_cli.extract.entities.bodies import find_bodies
+from cgt_cli.extract.entities.bounds import Bounds, Found, mask_titles
+from cgt_cli.extract.entities.places import find_places
 from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, variants
 from cgt_cli.extract.entities.people import (
     TitleDraft,

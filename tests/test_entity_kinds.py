@@ -257,7 +257,42 @@ PLACE_CASES = [
     ),
 ]
 
-CASES = PLACE_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+# Offices: a place may start them, a district named elsewhere too; without a
+# place, a title and a name (or a short name) after them vouch for them.
+OFFICE_CASES = [
+    (
+        "青岛市崂山区区长孙立、海大合作发展部副部长王海峰一行到园区考察。",
+        [("org", "海大合作发展部"), ("person", "王海峰"), ("place", "青岛市崂山区")],
+        [],
+    ),
+    (
+        "食物及卫生局副局长陈思敏医生、商务及经济发展局副局长黄美玲女士出席。",
+        [("org", "食物及卫生局"), ("org", "商务及经济发展局"), ("person", "陈思敏"), ("person", "黄美玲")],
+        [],
+    ),
+    (
+        "余杭区委常委、余杭经济技术开发区党工委书记王建国出席。",
+        [("org", "余杭经济技术开发区党工委"), ("place", "余杭经济技术开发区"), ("place", "余杭区")],
+        ["开发区党工委"],
+    ),
+    (
+        "医药高新区党工委副书记李强,园区党工委书记吴明出席。",
+        [("person", "李强"), ("person", "吴明")],
+        ["药高新区党工委", "区党工委", "园区党工委"],
+    ),
+    (
+        "实施中遇到的问题,请径向市发展改革委反映。",
+        [("org", "市发展改革委")],
+        [],
+    ),
+    (
+        "赣州市于都县科技局局长张明说,时任省委书记李华曾来考察。",
+        [("place", "于都县"), ("person", "张明")],
+        ["都县科技局", "时任省委"],
+    ),
+]
+
+CASES = PLACE_CASES + OFFICE_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

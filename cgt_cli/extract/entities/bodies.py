@@ -16,6 +16,7 @@ from functools import cache
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bounds import TITLE, Bounds, Found
 from cgt_cli.extract.entities.keys import is_generic, without_places
+from cgt_cli.extract.entities.people import vouched
 
 MAX_NAME = 32
 _TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
@@ -53,7 +54,7 @@ def _office_starts() -> tuple[re.Pattern[str], ...]:
     district (海淀区), a bare 省/市/区/县 (市科技局)."""
     return (
         re.compile(lex.place_pattern(".+*=")),
-        re.compile(f"[{lex.CJK}]{{2}}(?:新区|区|县)"),
+        re.compile(f"(?P<stem>[{lex.CJK}]{{2}})(?:高新区|经开区|新区|区|县)"),
         re.compile(f"[省市区县](?=[{lex.CJK}])"),
     )
 
@@ -66,18 +67,19 @@ def _name_end_re() -> re.Pattern[str]:
     return re.compile(rf"[^{lex.CJK}]|{words}|$")
 
 
-def find_bodies(text: str, bounds: Bounds) -> list[Found]:
+def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) -> list[Found]:
     """Every body and policy named in `text`, shown or not, nested ones too;
-    `bounds` are those of `mask_titles(text)`."""
+    `bounds` are those of `mask_titles(text)`, `stems` the districts named in
+    it without 区/县 (see `entity_places.district_stems`)."""
     masked, table = bounds.text, lex.suffixes()
     by_end: dict[int, tuple[int, lex.Suffix]] = {}
     for m in _suffix_re().finditer(masked):
         by_end.setdefault(m.start() + len(m.group(1)), (m.start(), table[m.group(1)]))
-    found = [_candidate(masked, bounds, s, suffix) for s, suffix in by_end.values()]
+    found = [_candidate(masked, bounds, s, suffix, stems) for s, suffix in by_end.values()]
     return _drop_inner([f for f in found if f]) + find_policies(text)
 
 
-def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix) -> Found | None:
+def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: frozenset[str]) -> Found | None:
     """The name that ends with `suffix` at `s`, if it is one."""
     end = s + len(suffix.text)
     if suffix.cls == "gov" and _plain_word(text, s, end, suffix):
@@ -91,11 +93,10 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix) -> Found |
     while suffix.kind != "event" and start < s and text[start].isdigit():
         start += 1
     if suffix.cls == "gov":
-        start = _office_start(text, start, s)
-    elif suffix.cls == "brand" and not _is_brand(text, start, s, end):
+        return _office(text, start, s, suffix, stems)
+    if suffix.cls == "brand" and not _is_brand(text, start, s, end):
         return None
-    shortest = 1 if suffix.cls == "gov" else 2  # 市委, but never 大学 alone
-    if start is None or s - start < shortest:
+    if s - start < 2:  # never 大学 alone
         return None
     generic = lex.generic_re().fullmatch(text, start, end) is not None
     if suffix.cls == "region":
@@ -122,13 +123,41 @@ def _plain_word(text: str, s: int, end: int, suffix: lex.Suffix) -> bool:
     return before or end < len(text) and text[end] in suffix.after
 
 
-def _office_start(text: str, start: int, s: int) -> int | None:
-    """The start of an office's name (杭州市科技局), which must be a place."""
-    for pattern in _office_starts():
-        m = pattern.search(text, start, s + 1)
-        if m and m.start() < s:
-            return m.start()
-    return None
+def _office(text: str, start: int, s: int, suffix: lex.Suffix, stems: frozenset[str]) -> Found | None:
+    """An office or zone, whose name starts at a place (杭州市科技局, 市委), or
+    anywhere when a title and a name, or a short name, follow it
+    (医务卫生局副局长李明, 卫生福利部(下称“卫福部”)) at the start of a
+    clause. One that says only
+    what kind of office it is shows only with its place's level
+    (市发展改革委), or as a long name vouched for so (创新科技及工业局)."""
+    end = s + len(suffix.text)
+    office = _office_start(text, start, s, stems)
+    clause = start == 0 or not text[start - 1].isalnum()  # not after a word such as 即 (即墨区)
+    if office is None and clause and s - start >= 2 and vouched(text, end):
+        generic = lex.generic_re().fullmatch(text, start, end) is not None
+        return Found(suffix.kind, start, end, not generic or s - start >= 6, len(suffix.text))
+    if office is None or s - office < 1:  # 市委, but never 委 alone
+        return None
+    generic = lex.generic_re().fullmatch(text, office, end) is not None
+    leveled = text[office] in "省市区县" and s - office >= 3
+    return Found(suffix.kind, office, end, not generic or leveled, len(suffix.text))
+
+
+def _office_start(text: str, start: int, s: int, stems: frozenset[str]) -> int | None:
+    """Where an office's name starts: a place in it (杭州市科技局), a district
+    named elsewhere in the text (萧山经济技术开发区), a district of its own
+    (海淀区委, but not 开发区党工委), or 省/市/区/县 where the name starts (市科技局)."""
+    place, district, level = _office_starts()
+    m = place.search(text, start, s + 1)
+    if m and m.start() < s:
+        return m.start()
+    named = [i for i in (text.find(stem, start, s) for stem in stems) if i >= 0]
+    if named:
+        return min(named)
+    m = district.search(text, start, s + 1)
+    if m and m.start() < s and not is_generic(m.group("stem")):
+        return m.start()
+    return start if level.match(text, start, s) else None
 
 
 def _is_brand(text: str, start: int, s: int, end: int) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bodies import find_bodies
 from cgt_cli.extract.entities.bounds import Bounds, Found, mask_titles
-from cgt_cli.extract.entities.places import find_places
+from cgt_cli.extract.entities.places import district_stems, find_places
 from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, variants
 from cgt_cli.extract.entities.people import (
     TitleDraft,
@@ -102,8 +102,8 @@ class _Segment:
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.lo, self.text = lo, text[lo:hi]
         self.bounds = Bounds(mask_titles(self.text))
-        self.bodies = find_bodies(self.text, self.bounds)
         self.places = find_places(self.text, self.bounds)
+        self.bodies = find_bodies(self.text, self.bounds, frozenset(district_stems(self.text, self.places)))
         self.titled = find_titled(self.text)
         self.said = find_said(self.text)
         body_ends = {f.end for f in self.bodies if f.kind in _ROLE_KINDS}

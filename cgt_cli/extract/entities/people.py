@@ -129,6 +129,15 @@ def find_titled(text: str) -> list[TitleDraft]:
     return sorted(drafts, key=lambda d: d.title_start)
 
 
+_SHORT_NAME_GIVEN = re.compile(r"\((?:以下简称|下简称|以下称|下称|简称)")
+
+
+def vouched(text: str, pos: int) -> bool:
+    """Whether what stands at `pos` shows that a body's name ends there: a
+    title and a person's name (局长王一), or a short name given for it (下称…)."""
+    return _title_re().match(text, pos) is not None or _SHORT_NAME_GIVEN.match(text, pos) is not None
+
+
 def find_post_titled(text: str, may_start: Callable[[int], bool]) -> list[TitleDraft]:
     """Name + title, the name right after a body or at a clause start:
     中国科学院王一鸣院士, ,李明教授表示. `may_start(pos)` tells where a name may start."""

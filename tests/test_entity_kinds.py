@@ -13,7 +13,7 @@ from functools import cache
 
 import pytest
 
-from cgt_cli.extract.entities.find import find_entities, find_roles
+from cgt_cli.extract.entities.find import find_aliases, find_entities, find_roles
 from cgt_cli.read.normalize import normalize
 
 
@@ -292,7 +292,43 @@ OFFICE_CASES = [
     ),
 ]
 
-CASES = PLACE_CASES + OFFICE_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+# Laws and documents: in 《》, 「」 or “”, ending with 法, 要求, 批复 …; the body
+# before 关于 issues one, a new area starting one is a place; the state's own
+# bodies are organisations wherever they stand.
+POLICY_CASES = [
+    (
+        "台湾过去依《药政法》与《医疗试验法》监管,2024年通过「再生医学法」及「细胞制剂条例」。",
+        [
+            ("policy", "药政法"),
+            ("policy", "医疗试验法"),
+            ("policy", "再生医学法"),
+            ("policy", "细胞制剂条例"),
+        ],
+        [],
+    ),
+    (
+        "根据《国家药监局综合司关于印发细胞治疗产品技术指导原则的通知》要求,"
+        "药审中心制定了《溶瘤病毒类产品药学研究与评价技术要求》。",
+        [
+            ("org", "国家药监局综合司"),
+            ("policy", "国家药监局综合司关于印发细胞治疗产品技术指导原则的通知"),
+            ("policy", "溶瘤病毒类产品药学研究与评价技术要求"),
+        ],
+        [],
+    ),
+    (
+        "2025年1月10日,《国务院关于同意在天津市开展干细胞技术开发试点的批复》印发,中共中央 国务院关于支持创新的意见同步施行。",
+        [("org", "国务院"), ("policy", "国务院关于同意在天津市开展干细胞技术开发试点的批复")],
+        [],
+    ),
+    (
+        "同日,《南沙新区促进细胞和基因产业发展行动方案(2024-2026)》发布,“规范”二字被反复提及。",
+        [("place", "南沙新区"), ("policy", "南沙新区促进细胞和基因产业发展行动方案(2024-2026)")],
+        ["规范"],
+    ),
+]
+
+CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -305,3 +341,13 @@ def test_titles_after_names_are_roles_of_the_body_before():
     text = "中国科学院王一鸣院士、浙江大学副校长周立新教授先后作报告。"
     roles = {(r.person, r.title, r.organisation) for r in find_roles(text, [(0, len(text))])}
     assert roles == {("王一鸣", "院士", "中国科学院"), ("周立新", "副校长", "浙江大学")}
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_short_names_in_corner_quotes(script):
+    text = "卫生福利部(下称「卫福部」)已陆续预告子法草案。"
+    shown = text if script == "simplified" else _to_traditional()(text)
+    norm = normalize(shown)
+    aliases = find_aliases(norm.simple, [(0, len(text))])
+    assert [(a.short, a.full, a.start, a.end) for a in aliases] == [("卫福部", "卫生福利部", 0, 14)]
+    assert ("org", norm.text[:5], 0) in _hits(shown)

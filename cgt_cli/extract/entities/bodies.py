@@ -14,12 +14,12 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
-from cgt_cli.extract.entities.bounds import TITLE, Bounds, Found
+from cgt_cli.extract.entities.bounds import Bounds, Found
 from cgt_cli.extract.entities.keys import is_generic, without_places
 from cgt_cli.extract.entities.people import vouched
+from cgt_cli.extract.entities.titles import find_policies
 
 MAX_NAME = 32
-_TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
 _DETERMINER = re.compile("[该此本这那其各每]")
 _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
@@ -29,6 +29,12 @@ _TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
 @cache
 def _suffix_re() -> re.Pattern[str]:
     return re.compile(f"(?=({lex.trie_pattern(lex.suffixes())}))")
+
+
+@cache
+def _national_re() -> re.Pattern[str]:
+    """The state's own bodies, named without a place (国务院, 中共中央)."""
+    return re.compile(lex.alternation("national_bodies"))
 
 
 @cache
@@ -76,6 +82,7 @@ def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) 
     for m in _suffix_re().finditer(masked):
         by_end.setdefault(m.start() + len(m.group(1)), (m.start(), table[m.group(1)]))
     found = [_candidate(masked, bounds, s, suffix, stems) for s, suffix in by_end.values()]
+    found += [Found("org", m.start(), m.end(), True, m.end() - m.start()) for m in _national_re().finditer(masked)]
     return _drop_inner([f for f in found if f]) + find_policies(text)
 
 
@@ -188,19 +195,3 @@ def _drop_inner(found: list[Found]) -> list[Found]:
         if all(rest >= 1 or rest == 0 and f.kind in ("park", "place") for rest in rests):
             kept.append(f)
     return kept
-
-
-@cache
-def _policy_head_re() -> re.Pattern[str]:
-    return re.compile(f"(?:{lex.alternation('policy_heads')})$")
-
-
-def find_policies(text: str) -> list[Found]:
-    """Titles in 《》 that end with a document word (方案, 意见, 协议 …),
-    a trailing (2022—2024年) or (试行) aside."""
-    hits = []
-    for m in TITLE.finditer(text):
-        bare = _TRAILING_PARENS.sub("", m.group(1))
-        if _policy_head_re().search(bare):
-            hits.append(Found("policy", m.start(1), m.end(1)))
-    return hits

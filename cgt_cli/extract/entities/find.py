@@ -58,7 +58,7 @@ _DISTRICT = re.compile(f"[{lex.CJK}]{{2}}(?:新区|区|县)")
 _ROLE_KINDS = ("org", "alliance", "park", "place", "event")
 _ALIAS = re.compile(
     r"(?P<open>\()?(?:以下简称|下简称|以下称|下称|简称)为?"
-    r"(?:“(?P<quoted>[^”\n]{1,20})”|《(?P<titled>[^》\n]{1,20})》|(?P<bare>[^\s,。;:、()“”《]{1,12}))"
+    r"(?:[“「](?P<quoted>[^”」\n]{1,20})[”」]|《(?P<titled>[^》\n]{1,20})》|(?P<bare>[^\s,。;:、()“”「《]{1,12}))"
     r"(?(open)\))"
 )
 _THIS_BODY = re.compile(r"(?:该|此|这家)(公司|集团|企业|医院|大学|学院|研究院|中心|院|校|所)\Z")
@@ -192,7 +192,7 @@ def _inside_longer(hit: EntityHit, hits: list[EntityHit], starts: list[int]) -> 
 
 def find_aliases(text: str, spans: Iterable[tuple[int, int]]) -> list[Alias]:
     """Short names given right after a name or 《》 title: X(以下简称“Y”),
-    X(下简称“Y”), X(简称Y), X,简称Y."""
+    X(下简称“Y”), X(下称「Y」), X(简称Y), X,简称Y."""
     return _aliases(_segments(text, spans))
 
 

@@ -8,7 +8,9 @@ the title and body. Here they become corpus-wide entities:
   联盟) links only inside its own article;
 - a leading zone (X片区Y产业园) is split off as where the body is;
 - explicit short names (下简称“X”) and a company's short name (康远医药 for
-  杭州康远医药科技有限公司) add mentions where they are used.
+  杭州康远医药科技有限公司) add mentions where they are used;
+- an event or yearly document is also known by its series' name, without
+  its edition or year (太湖湾大会 for 2025太湖湾大会).
 """
 
 from __future__ import annotations
@@ -19,7 +21,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
-from cgt_cli.extract.entities.find import Alias, EntityHit, Names, RoleHit, is_generic, name_key, variants
+from cgt_cli.extract.entities.find import (
+    Alias,
+    EntityHit,
+    RoleHit,
+    find_all,
+    is_generic,
+    name_key,
+    series_name,
+    variants,
+)
 from cgt_cli.extract.entities.words import trie_pattern
 from cgt_cli.model import Article, Entity, Role, Span
 
@@ -68,7 +79,11 @@ def link_entities(articles: list[Article], names: dict[str, Names]) -> Linked:
         here: dict[str, tuple] = {}
         for hit in _split_zones(list(found.hits), article):
             here.setdefault(hit.name, _unit(hit.kind, hit.name, hit.article))
-            _group_of(groups, hit).hits.append(hit)
+            group = _group_of(groups, hit)
+            group.hits.append(hit)
+            series = series_name(hit.name, hit.kind)
+            if series != hit.name and not is_generic(series):
+                group.aliases.add(series)
         taken = _Taken((h.start, h.end) for h in found.hits)
         for alias in found.aliases:
             if alias.full in here:

@@ -28,7 +28,7 @@ from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bodies import find_bodies
 from cgt_cli.extract.entities.bounds import Bounds, Found, mask_titles
 from cgt_cli.extract.entities.places import district_stems, find_places
-from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, variants
+from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, series_name, variants
 from cgt_cli.extract.entities.people import (
     TitleDraft,
     find_mentions,
@@ -50,6 +50,7 @@ __all__ = [
     "is_generic",
     "name_key",
     "same_body",
+    "series_name",
     "variants",
 ]
 
@@ -61,6 +62,7 @@ _ALIAS = re.compile(
     r"(?:[“「](?P<quoted>[^”」\n]{1,20})[”」]|《(?P<titled>[^》\n]{1,20})》|(?P<bare>[^\s,。;:、()“”「《]{1,12}))"
     r"(?(open)\))"
 )
+_ACRONYM = re.compile(r"\((?=[a-z]*[A-Z][a-z0-9&-]*[A-Z])([A-Za-z][A-Za-z0-9&-]{1,11})\)")
 _THIS_BODY = re.compile(r"(?:该|此|这家)(公司|集团|企业|医院|大学|学院|研究院|中心|院|校|所)\Z")
 _QUOTED = re.compile(r"“([^“”\n]{1,20})”\Z")
 _SORT_OF = {
@@ -192,7 +194,8 @@ def _inside_longer(hit: EntityHit, hits: list[EntityHit], starts: list[int]) -> 
 
 def find_aliases(text: str, spans: Iterable[tuple[int, int]]) -> list[Alias]:
     """Short names given right after a name or 《》 title: X(以下简称“Y”),
-    X(下简称“Y”), X(下称「Y」), X(简称Y), X,简称Y."""
+    X(下简称“Y”), X(下称「Y」), X(简称Y), X,简称Y, and a body's Latin
+    acronym: X(CDE)."""
     return _aliases(_segments(text, spans))
 
 
@@ -201,12 +204,22 @@ def _aliases(segments: list[_Segment]) -> list[Alias]:
     for seg in segments:
         for m in _ALIAS.finditer(seg.text):
             comma = not m.group("open") and seg.text[m.start() - 1 : m.start()] == ","
-            anchor = m.start() - comma
-            full = _named_before(seg, anchor)
+            full = _named_before(seg, m.start() - comma)
             if full is not None:
                 short = m.group("quoted") or m.group("titled") or m.group("bare")
-                name = seg.text[full.start : full.end]
-                aliases.append(Alias(short, name, seg.lo + full.start, seg.lo + m.end()))
+                aliases.append(Alias(short, seg.text[full.start : full.end], seg.lo + full.start, seg.lo + m.end()))
+        aliases += _acronyms(seg)
+    return aliases
+
+
+def _acronyms(seg: _Segment) -> list[Alias]:
+    """A Latin acronym in parentheses right after a body's name:
+    国家药监局药品审评中心(CDE), 苏州生物医药产业园(BioBAY)."""
+    aliases = []
+    for m in _ACRONYM.finditer(seg.text):
+        full = _named_before(seg, m.start())
+        if full is not None and full.kind != "policy":
+            aliases.append(Alias(m.group(1), seg.text[full.start : full.end], seg.lo + full.start, seg.lo + m.end()))
     return aliases
 
 

@@ -126,6 +126,22 @@ def _short_names(name: str) -> set[str]:
     return shorts
 
 
+_EDITION = re.compile(rf"^(?:{lex.EDITION})+")
+_YEAR = re.compile(r"^[0-9]{4} ?年度? ?")
+_TRAILING_PARENS = re.compile(r"(?:\([^()]*\))+$")
+
+
+def series_name(name: str, kind: str) -> str:
+    """The name of the series an event or yearly document belongs to, by which
+    it is also known: without its edition (2025X大会, 第三届X峰会 -> X大会) or
+    without its year and period (2021年X工作要点, X行动计划(2023-2025年) -> …)."""
+    if kind == "event":
+        return _EDITION.sub("", name)
+    if kind == "policy":
+        return _TRAILING_PARENS.sub("", _YEAR.sub("", name)).strip()
+    return name
+
+
 def same_body(a: str, b: str) -> bool:
     """Whether two names may be one body: the key of one is the key of one of
     the other's spellings."""

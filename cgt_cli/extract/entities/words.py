@@ -15,7 +15,7 @@ from cgt_cli.extract.lexicon import load
 
 CJK = "\u4e00-\u9fff"
 ORDINAL = "第[一二三四五六七八九十百0-9]+"
-EDITION = f"(?:[0-9]{{4}}年?|{ORDINAL}届)+"  # 2023年, 第五届: an event's edition
+EDITION = f"(?:[0-9]{{4}}年?|{ORDINAL}届|首届)+"  # 2023年, 第五届, 首届: an event's edition
 # A numeral or rank plus a classifier (首个, 三大, 99个, 11场) or a rank (国家级, 万亿级, A级).
 COUNTED = (
     "[一二两三四五六七八九十百千万亿几多数首每0-9]+[个家所大批项类种座场]"

@@ -2,7 +2,8 @@
 
 Every case is a sentence of our own in the style of the pages cgt reads, with
 the names it must find (kind, name; at the first place the name is written)
-and the names it must not find (fragments, generic phrases, glued bodies).
+and the names it must not find (fragments, generic phrases, glued bodies;
+a name, or a kind and a name).
 The Traditional case is the same sentence converted by OpenCC: offsets and
 names must come back the same, in the article's own script.
 """
@@ -38,9 +39,10 @@ def check(text: str, must: list[tuple[str, str]], must_not: list[str], script: s
     hits = _hits(shown)
     for kind, name in must:
         assert (kind, convert(name), text.index(name)) in hits, (kind, name, sorted(hits))
-    names = {name for _, name, _ in hits}
-    for name in must_not:
-        assert convert(name) not in names, (name, sorted(hits))
+    names = {name for _, name, _ in hits} | {(kind, name) for kind, name, _ in hits}
+    for name in must_not:  # a name, or (kind, name)
+        unwanted = convert(name) if isinstance(name, str) else (name[0], convert(name[1]))
+        assert unwanted not in names, (name, sorted(hits))
 
 
 SCRIPTS = ["simplified", "traditional"]
@@ -328,7 +330,52 @@ POLICY_CASES = [
     ),
 ]
 
-CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+# Companies without a legal form: short names vouched for by a place, a trade
+# word before 科技 or a noun such as 企业, and the items of a list of companies.
+COMPANY_CASES = [
+    (
+        "北京明合基因的新一代核酸药物带来曙光;上海茵睿昕生物的RNA编辑技术开辟新路径。",
+        [("org", "北京明合基因"), ("org", "上海茵睿昕生物")],
+        [],
+    ),
+    (
+        "国家药监局附条件批准铂瑞卓越生物科技的干细胞注射液上市。",
+        [("org", "铂瑞卓越生物科技")],
+        [],
+    ),
+    (
+        "江北新区生物医药企业泽安生物宣布完成融资;测序仪制造型企业真恒生物与新区签约。",
+        [("org", "泽安生物"), ("org", "真恒生物")],
+        ["企业泽安生物"],
+    ),
+    (
+        "先行优势明显,引领细胞科技\n“当时选择生物医药和信息技术。”核心提示:多个项目等一批生物医药\n",
+        [],
+        ["引领细胞科技", "当时选择生物医药", "一批生物医药"],
+    ),
+    (
+        "此次加入联盟的英诺华尔智能科技(苏州)有限公司作为一家设备企业,",
+        [("org", "英诺华尔智能科技(苏州)有限公司")],
+        ["英诺华尔智能科技"],
+    ),
+    (
+        "目前已有百川神州、再明医药、贝克曼特、亿康等一批企业入驻。",
+        [("org", "百川神州"), ("org", "再明医药"), ("org", "贝克曼特"), ("org", "亿康")],
+        ["已有百川神州"],
+    ),
+    (
+        "其中包括华福医药集团、中源和协、东阳光明、开元医疗等多家上市企业项目。",
+        [("org", "华福医药集团"), ("org", "中源和协"), ("org", "东阳光明"), ("org", "开元医疗")],
+        [],
+    ),
+    (
+        "去年,君安、信远、恒瑞盛达、百济神舟四家企业研发的药物获批,北京、上海等地的企业纷纷跟进。",
+        [("org", "君安"), ("org", "信远"), ("org", "恒瑞盛达"), ("org", "百济神舟"), ("place", "北京")],
+        [("org", "北京"), ("org", "上海")],
+    ),
+]
+
+CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + COMPANY_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

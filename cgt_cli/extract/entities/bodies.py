@@ -15,6 +15,7 @@ from functools import cache
 
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bounds import Bounds, Found
+from cgt_cli.extract.entities.brands import brand_start, find_listed
 from cgt_cli.extract.entities.keys import is_generic, without_places
 from cgt_cli.extract.entities.people import vouched
 from cgt_cli.extract.entities.titles import find_policies
@@ -65,14 +66,6 @@ def _office_starts() -> tuple[re.Pattern[str], ...]:
     )
 
 
-@cache
-def _name_end_re() -> re.Pattern[str]:
-    """What may follow a company's short name: punctuation, a function word
-    or a title (传奇生物首席执行官)."""
-    words = "|".join(lex.alternation(name) for name in ("followers", "boundaries", "titles"))
-    return re.compile(rf"[^{lex.CJK}]|{words}|$")
-
-
 def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) -> list[Found]:
     """Every body and policy named in `text`, shown or not, nested ones too;
     `bounds` are those of `mask_titles(text)`, `stems` the districts named in
@@ -83,6 +76,7 @@ def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) 
         by_end.setdefault(m.start() + len(m.group(1)), (m.start(), table[m.group(1)]))
     found = [_candidate(masked, bounds, s, suffix, stems) for s, suffix in by_end.values()]
     found += [Found("org", m.start(), m.end(), True, m.end() - m.start()) for m in _national_re().finditer(masked)]
+    found += find_listed(masked, bounds)
     return _drop_inner([f for f in found if f]) + find_policies(text)
 
 
@@ -92,8 +86,9 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
     if suffix.cls == "gov" and _plain_word(text, s, end, suffix):
         return None
     edge = bounds.left_edge(s, whole=suffix.kind == "org")
-    if suffix.cls == "brand" and s - edge != 2:
-        return None
+    if suffix.cls == "brand":
+        brand = brand_start(text, edge, s, end)
+        return None if brand is None else Found(suffix.kind, brand, end, True, len(suffix.text))
     start = _trim_to_anchor(text, max(edge, s - MAX_NAME), s)
     if _DETERMINER.match(text, start, s) or _COUNTED.search(text, start, s):
         return None
@@ -101,8 +96,6 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
         start += 1
     if suffix.cls == "gov":
         return _office(text, start, s, suffix, stems)
-    if suffix.cls == "brand" and not _is_brand(text, start, s, end):
-        return None
     if s - start < 2:  # never 大学 alone
         return None
     generic = lex.generic_re().fullmatch(text, start, end) is not None
@@ -165,19 +158,6 @@ def _office_start(text: str, start: int, s: int, stems: frozenset[str]) -> int |
     if m and m.start() < s and not is_generic(m.group("stem")):
         return m.start()
     return start if level.match(text, start, s) else None
-
-
-def _is_brand(text: str, start: int, s: int, end: int) -> bool:
-    """A company's short name: two characters of its own before 生物/医药/科技 …,
-    standing alone (、传奇生物等)."""
-    core = text[start:s]
-    return (
-        s - start == 2
-        and _TWO_CJK.fullmatch(core) is not None
-        and core not in lex.places()
-        and not is_generic(core)
-        and _name_end_re().match(text, end) is not None
-    )
 
 
 def _drop_inner(found: list[Found]) -> list[Found]:

@@ -22,7 +22,7 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 @cache
-def _leading_place_re() -> re.Pattern[str]:
+def leading_place_re() -> re.Pattern[str]:
     names = lex.trie_pattern(n for n, p in lex.places().items() if p.mark in ".+")
     return re.compile(f"({names}){lex.PLACE_ENDINGS}?")
 
@@ -51,13 +51,13 @@ def is_generic(name: str) -> bool:
 
 
 def _is_place(part: str) -> bool:
-    return _leading_place_re().fullmatch(part) is not None
+    return leading_place_re().fullmatch(part) is not None
 
 
 def without_places(name: str) -> str:
     """`name` without the places it starts with: 济南市高新区X -> 高新区X."""
     pos = 0
-    while m := _leading_place_re().match(name, pos):
+    while m := leading_place_re().match(name, pos):
         pos = m.end()
     return name[pos:]
 
@@ -65,7 +65,7 @@ def without_places(name: str) -> str:
 def _fold_places(name: str) -> str:
     """Leading places without their ending: 山东省济南市X -> 山东济南X."""
     out, pos = [], 0
-    while m := _leading_place_re().match(name, pos):
+    while m := leading_place_re().match(name, pos):
         out.append(m.group(1))
         pos = m.end()
     return "".join(out) + name[pos:]
@@ -93,7 +93,7 @@ def _with_endings(name: str) -> str:
     """Leading places with their full ending (无锡X -> 无锡市X), unless only a
     name ending follows them (山东大学 stays)."""
     out, pos = [], 0
-    while m := _leading_place_re().match(name, pos):
+    while m := leading_place_re().match(name, pos):
         out.append(m.group(1) + lex.places()[m.group(1)].ending)
         pos = m.end()
     return name if name[pos:] in lex.suffixes() else "".join(out) + name[pos:]
@@ -114,7 +114,7 @@ def _short_names(name: str) -> set[str]:
     if not _legal_re().search(name):
         return set()
     core = _drop_legal(_fold_places(_drop_parens(name, keep_places=False)))
-    while (m := _leading_place_re().match(core)) and len(core) - m.end() >= 2:
+    while (m := leading_place_re().match(core)) and len(core) - m.end() >= 2:
         core = core[m.end() :]
     shorts = set()
     while len(core) >= 2 and not is_generic(core) and not _is_place(core):

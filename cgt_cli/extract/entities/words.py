@@ -139,11 +139,18 @@ def ending_tail_re() -> re.Pattern[str]:
 @cache
 def boundary_re() -> re.Pattern[str]:
     """Where a name cannot reach back over: `weak` joins two generic words
-    (细胞与基因), `hard` always ends what stands before, `keep` is skipped."""
+    (细胞与基因), `hard` always ends what stands before, `keep` is skipped: the
+    words listed with !, and a place or a few characters in parentheses inside
+    a name (X(苏州)有限公司, 中关村(大兴)产业园, 干(体)细胞), unless they
+    are a name of their own (产业园(宜兴药谷)开园)."""
     entries = _column("entity_boundaries")
     keep = [e[1:] for e in entries if e.startswith("!")]
     hard = [e for e in entries if not e.startswith("!") and e not in {"与", "和", "及"}]
-    paren_place = rf"\({place_pattern('.+*=')}\)"
+    endings = trie_pattern(suffixes())
+    paren_place = (
+        rf"\({place_pattern('.+*=')}\)"
+        rf"|(?<=[{CJK}])\((?![{CJK}]*?(?:{endings})\))[{CJK}]{{1,4}}\)(?=[{CJK}])"
+    )
     first = "".join(sorted({e[0] for e in keep + hard} | {"(", "与", "和", "及"}))
     return re.compile(
         rf"(?=[^{CJK}A-Za-z]|[{re.escape(first)}])"

@@ -198,22 +198,28 @@ def _add_short_names(groups: dict[tuple, _Group], articles: list[Article]) -> No
     if not shorts:
         return
     pattern = re.compile(trie_pattern(shorts))
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans: dict[tuple[str, bool], list[tuple[int, int]]] = defaultdict(list)
     named: dict[str, set[tuple]] = defaultdict(set)
     for unit, group in groups.items():
         for h in group.hits:
-            spans[h.article].append((h.start, h.end))
+            spans[h.article, unit[0] == "place"].append((h.start, h.end))
             named[h.article].add(unit)
     for article in articles:
-        _scan_shorts(groups, article, pattern, shorts, _Taken(spans[article.id]), named[article.id])
+        taken = (_Taken(spans[article.id, False]), _Taken(spans[article.id, True]))
+        _scan_shorts(groups, article, pattern, shorts, taken, named[article.id])
 
 
-def _scan_shorts(groups, article: Article, pattern, shorts: dict[str, tuple], taken: _Taken, named_here: set) -> None:
+def _scan_shorts(groups, article: Article, pattern, shorts: dict[str, tuple], taken, named_here: set) -> None:
+    """Short names used in the article, where no other name is written; a
+    place inside one (武汉 in 武汉光谷中源药业) does not hide it, a place
+    that holds one (外高桥 in 外高桥保税区) does."""
+    bodies, places = taken
     for start, end in article.content():
         for match in pattern.finditer(article.simple, start, end):
             s, e, short = match.start(), match.end(), match.group()
             unit = shorts[short]
-            if taken.overlaps(s, e) or not (len(short) >= SHORT_ANYWHERE or unit in named_here):
+            hidden = bodies.overlaps(s, e) or places.overlaps(s, s) or places.overlaps(e, e)
+            if hidden or not (len(short) >= SHORT_ANYWHERE or unit in named_here):
                 continue
             group = groups[unit]
             group.hits.append(_Hit(article.id, group.hits[0].kind, short, s, e))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
@@ -77,7 +78,7 @@ def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) 
     found = [_candidate(masked, bounds, s, suffix, stems) for s, suffix in by_end.values()]
     found += [Found("org", m.start(), m.end(), True, m.end() - m.start()) for m in _national_re().finditer(masked)]
     found += find_listed(masked, bounds)
-    return _drop_inner([f for f in found if f]) + find_policies(text)
+    return _drop_inner(_uncross([f for f in found if f])) + find_policies(text)
 
 
 def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: frozenset[str]) -> Found | None:
@@ -158,6 +159,20 @@ def _office_start(text: str, start: int, s: int, stems: frozenset[str]) -> int |
     if m and m.start() < s and not is_generic(m.group("stem")):
         return m.start()
     return start if level.match(text, start, s) else None
+
+
+def _uncross(found: list[Found]) -> list[Found]:
+    """A name that starts inside another one which ends before its own ending
+    (…与健康研究所华南干细胞研究所, reached back over 与) starts where the
+    other ends: 华南干细胞研究所."""
+    by_start = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in by_start]
+    out = []
+    for f in found:
+        near = by_start[bisect_left(starts, f.start - MAX_NAME - 8) : bisect_left(starts, f.start)]
+        inner = [g.end for g in near if f.start < g.end <= f.end - f.ending - 2]
+        out.append(replace(f, start=max(inner)) if inner else f)
+    return out
 
 
 def _drop_inner(found: list[Found]) -> list[Found]:

@@ -224,8 +224,8 @@ def _acronyms(seg: _Segment) -> list[Alias]:
 
 
 def _named_before(seg: _Segment, pos: int) -> Found | None:
-    """The longest body, policy or place ending at `pos` (or before its 》 or ”)."""
-    ends = {pos} | ({pos - 1} if seg.text[pos - 1 : pos] in ("》", "”") else set())
+    """The longest body, policy or place ending at `pos` (or before its 》, ” or 」)."""
+    ends = {pos} | ({pos - 1} if seg.text[pos - 1 : pos] in ("》", "”", "」") else set())
     named = [f for f in seg.bodies + seg.places if f.end in ends]
     return min(named, key=lambda f: f.start, default=None)
 

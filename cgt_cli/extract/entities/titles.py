@@ -22,6 +22,7 @@ _QUOTED = re.compile(r"「(?P<corner>[^「」\n]{2,60})」|“(?P<curly>[^“”
 _ABOUT = "关于"
 _ZONE = re.compile(f"[{lex.CJK}]{{2,4}}新区")
 _SEVERAL = re.compile(r"[\s、,]")
+_SHORT_NAME_GIVEN = re.compile("(?:简称|下称|以下称)为?$")  # (下称「再生双法」): a short name, not a title
 
 
 @cache
@@ -42,14 +43,15 @@ def is_policy(title: str) -> bool:
 
 
 def find_policies(text: str) -> list[Found]:
-    """Policy titles, with the body that issues one and the zone that starts one."""
+    """Policy titles, with the body that issues one and the zone that starts one;
+    a short name given in quotes (下称「X法」) is no title of its own."""
     hits = []
     for m in TITLE.finditer(text):
         if is_policy(m.group(1)):
             hits += [Found("policy", m.start(1), m.end(1)), *_heads(text, m.start(1), m.end(1))]
     for m in _QUOTED.finditer(text):
         group = "corner" if m.group("corner") else "curly"
-        if is_policy(m.group(group)):
+        if is_policy(m.group(group)) and not _SHORT_NAME_GIVEN.search(text, max(0, m.start() - 5), m.start()):
             hits.append(Found("policy", m.start(group), m.end(group)))
     return hits
 

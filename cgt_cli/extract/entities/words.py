@@ -142,7 +142,8 @@ def boundary_re() -> re.Pattern[str]:
     (细胞与基因), `hard` always ends what stands before, `keep` is skipped: the
     words listed with !, and a place or a few characters in parentheses inside
     a name (X(苏州)有限公司, 中关村(大兴)产业园, 干(体)细胞), unless they
-    are a name of their own (产业园(宜兴药谷)开园)."""
+    are a name of their own (产业园(宜兴药谷)开园), and a space between Latin
+    words (ATP GMP中心)."""
     entries = _column("entity_boundaries")
     keep = [e[1:] for e in entries if e.startswith("!")]
     hard = [e for e in entries if not e.startswith("!") and e not in {"与", "和", "及"}]
@@ -150,6 +151,7 @@ def boundary_re() -> re.Pattern[str]:
     paren_place = (
         rf"\({place_pattern('.+*=')}\)"
         rf"|(?<=[{CJK}])\((?![{CJK}]*?(?:{endings})\))[{CJK}]{{1,4}}\)(?=[{CJK}])"
+        r"|(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])"
     )
     first = "".join(sorted({e[0] for e in keep + hard} | {"(", "与", "和", "及"}))
     return re.compile(

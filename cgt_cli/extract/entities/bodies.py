@@ -25,7 +25,7 @@ MAX_NAME = 32
 _DETERMINER = re.compile("[该此本这那其各每]")
 _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
-_TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
+_SHORT_OWNER = re.compile(f"[{lex.CJK}]{{2,3}}")
 
 
 @cache
@@ -108,14 +108,22 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
 
 def _trim_to_anchor(text: str, start: int, s: int) -> int:
     """Start at the first major place or national word (落户杭州高新区 ->
-    杭州高新区), unless what stands before it holds a name ending or is an
-    event's edition (第五届中国…大会)."""
+    杭州高新区), unless what stands before it holds a name ending, is an
+    event's edition (第五届中国…大会) or is a short name of two or three
+    characters that starts a clause (、恒瑞厦门原料药基地)."""
     m = _anchor_re().search(text, start + 1, s) if s - start > 2 else None
     if m is None:
         return start
     named = _long_suffix_re().search(text, start, m.start())
     edition = _EDITION.fullmatch(text, start, m.start())
-    return start if named or edition else m.start()
+    return start if named or edition or _owner(text, start, m.start()) else m.start()
+
+
+def _owner(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a short name (恒瑞, 养生堂) that starts a
+    clause, as the owner of what is named after it."""
+    clause = start == 0 or not text[start - 1].isalnum()
+    return clause and _SHORT_OWNER.fullmatch(text, start, end) is not None and not is_generic(text[start:end])
 
 
 def _plain_word(text: str, s: int, end: int, suffix: lex.Suffix) -> bool:

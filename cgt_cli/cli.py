@@ -335,7 +335,7 @@ def show(
 def entities(
     kind: Annotated[
         Optional[str],
-        typer.Option("--kind", help="Only this kind: org, park, alliance, person, place, policy or event."),
+        typer.Option("--kind", help="Only this kind: org, park, alliance, person, place, policy, event or product."),
     ] = None,
     min_mentions: Annotated[int, typer.Option("--min-mentions", min=1, help="Only entities named at least N times.")] = 1,
     corpus: CorpusOption = None,

@@ -413,7 +413,30 @@ COMPANY_CASES = [
     ),
 ]
 
-CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + COMPANY_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+# Named drugs: a code or a name before 注射液, the whole of a quoted one.
+PRODUCT_CASES = [
+    (
+        "公司自主研发的冷冻保存型细胞制剂VUM11注射液(人胎盘源间充质干/基质细胞注射液)获得受理。",
+        [("product", "VUM11注射液")],
+        ["冷冻保存型细胞制剂VUM11注射液", "基质细胞注射液"],
+    ),
+    (
+        "国家药监局附条件批准“艾瑞迈托赛注射液”上市;瑞康生物“BCL基因修饰自体CD34+造血干细胞注射液”(CXSB2500123)获受理。",
+        [
+            ("product", "艾瑞迈托赛注射液"),
+            ("org", "瑞康生物"),
+            ("product", "BCL基因修饰自体CD34+造血干细胞注射液"),
+        ],
+        ["造血干细胞注射液", "CXSB2500123"],
+    ),
+    (
+        "CAR-T细胞注射液和干细胞注射液的申报数量持续增长。",
+        [],
+        ["T细胞注射液", "CAR-T细胞注射液", "干细胞注射液"],
+    ),
+]
+
+CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + COMPANY_CASES + PRODUCT_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)
@@ -436,3 +459,8 @@ def test_short_names_in_corner_quotes(script):
     aliases = find_aliases(norm.simple, [(0, len(text))])
     assert [(a.short, a.full, a.start, a.end) for a in aliases] == [("卫福部", "卫生福利部", 0, 14)]
     assert ("org", norm.text[:5], 0) in _hits(shown)
+
+
+def test_a_filing_number_is_no_acronym():
+    text = "瑞康生物“BCL基因修饰自体CD34+造血干细胞注射液”(CXSB2500123),药品审评中心(CDE)受理。"
+    assert [(a.short, a.full) for a in find_aliases(text, [(0, len(text))])] == [("CDE", "药品审评中心")]

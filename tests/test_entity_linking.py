@@ -14,7 +14,8 @@ PAGES = {
     "今年3月,武汉市发展和改革委员会发布的《武汉市生物经济发展三年行动计划(2023-2025年)》提出,"
     "到2025年全市生物医药产业规模突破3000亿元。"
     "武汉光谷中源药业有限公司于8月1日取得受理通知书。"
-    "上海金桥远东集团股份有限公司主办论坛,金桥远东保税区作为先行区备受关注。\n",
+    "上海金桥远东集团股份有限公司主办论坛,金桥远东保税区作为先行区备受关注。"
+    "公司自主研发的VUM09注射液获得受理。\n",
     "b.txt": "來源:港島日報\n2021-04-20 10:05\n"
     "4月,第一屆東湖生命健康未來大會召開。"
     "衛生福利部(下稱「衛福部」)於2024年6月公告「再生醫療法」,衛福部並將陸續預告子法。"
@@ -73,3 +74,8 @@ def test_a_short_name_holds_a_place_but_a_place_holds_no_short_name(cgt, corpus)
     assert "武汉光谷中源药业" in company["aliases"]
     group = found["上海金桥远东集团股份有限公司"]
     assert (group["mentions"], group["aliases"]) == (1, [])
+
+
+def test_named_drugs_are_products(cgt, corpus):
+    result = cgt("entities", "--kind", "product", "--corpus", str(corpus), "--json")
+    assert [(e["name"], e["kind"]) for e in json.loads(result.stdout)] == [("VUM09注射液", "product")]

@@ -11,7 +11,7 @@ from cgt_cli.index.store import EntityRow, EventRow, Store
 from cgt_cli.model import Entity, Span
 from cgt_cli.read.normalize import simplify
 
-KINDS = ("org", "park", "alliance", "person", "place", "policy", "event")
+KINDS = ("org", "park", "alliance", "person", "place", "policy", "event", "product")
 
 
 class Ambiguous(CgtError):

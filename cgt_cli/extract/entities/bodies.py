@@ -26,6 +26,7 @@ _DETERMINER = re.compile("[该此本这那其各每]")
 _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
 _SHORT_OWNER = re.compile(f"[{lex.CJK}]{{2,3}}")
+_CODE = re.compile(r"(?<![A-Za-z0-9+-])[A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*$")  # VUM02
 
 
 @cache
@@ -99,11 +100,20 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
         return _office(text, start, s, suffix, stems)
     if s - start < 2:  # never 大学 alone
         return None
+    if suffix.kind == "product":
+        start = _product_start(text, start, s)
     generic = lex.generic_re().fullmatch(text, start, end) is not None
     if suffix.cls == "region":
         generic = generic or is_generic(without_places(text[start:end]))
     shown = not generic or (suffix.cls == "body" and s - start >= 4)
     return Found(suffix.kind, start, end, shown, len(suffix.text))
+
+
+def _product_start(text: str, start: int, s: int) -> int:
+    """A drug's code right before its ending is its name, without the words
+    describing it (冷冻保存型细胞制剂VUM02注射液 -> VUM02注射液)."""
+    code = _CODE.search(text, start, s)
+    return code.start() if code and code.start() > start else start
 
 
 def _trim_to_anchor(text: str, start: int, s: int) -> int:

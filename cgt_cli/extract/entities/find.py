@@ -214,11 +214,12 @@ def _aliases(segments: list[_Segment]) -> list[Alias]:
 
 def _acronyms(seg: _Segment) -> list[Alias]:
     """A Latin acronym in parentheses right after a body's name:
-    国家药监局药品审评中心(CDE), 苏州生物医药产业园(BioBAY)."""
+    国家药监局药品审评中心(CDE), 苏州生物医药产业园(BioBAY); not a code such
+    as a filing number (CXSB2500048)."""
     aliases = []
     for m in _ACRONYM.finditer(seg.text):
         full = _named_before(seg, m.start())
-        if full is not None and full.kind != "policy":
+        if full is not None and full.kind != "policy" and sum(c.isdigit() for c in m.group(1)) <= 2:
             aliases.append(Alias(m.group(1), seg.text[full.start : full.end], seg.lo + full.start, seg.lo + m.end()))
     return aliases
 

@@ -142,8 +142,8 @@ def boundary_re() -> re.Pattern[str]:
     (细胞与基因), `hard` always ends what stands before, `keep` is skipped: the
     words listed with !, and a place or a few characters in parentheses inside
     a name (X(苏州)有限公司, 中关村(大兴)产业园, 干(体)细胞), unless they
-    are a name of their own (产业园(宜兴药谷)开园), and a space between Latin
-    words (ATP GMP中心)."""
+    are a name of their own (产业园(宜兴药谷)开园), and a space, - or + after
+    Latin letters or digits (ATP GMP中心, CAR-T细胞, CD34+造血干细胞)."""
     entries = _column("entity_boundaries")
     keep = [e[1:] for e in entries if e.startswith("!")]
     hard = [e for e in entries if not e.startswith("!") and e not in {"与", "和", "及"}]
@@ -152,6 +152,7 @@ def boundary_re() -> re.Pattern[str]:
         rf"\({place_pattern('.+*=')}\)"
         rf"|(?<=[{CJK}])\((?![{CJK}]*?(?:{endings})\))[{CJK}]{{1,4}}\)(?=[{CJK}])"
         r"|(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])"
+        rf"|(?<=[A-Za-z0-9])(?:-(?=[A-Za-z0-9])|\+(?=[{CJK}A-Za-z0-9]))"
     )
     first = "".join(sorted({e[0] for e in keep + hard} | {"(", "与", "和", "及"}))
     return re.compile(

@@ -10,6 +10,7 @@ names must come back the same, in the article's own script.
 
 from __future__ import annotations
 
+import time
 from functools import cache
 
 import pytest
@@ -464,3 +465,29 @@ def test_short_names_in_corner_quotes(script):
 def test_a_filing_number_is_no_acronym():
     text = "瑞康生物“BCL基因修饰自体CD34+造血干细胞注射液”(CXSB2500123),药品审评中心(CDE)受理。"
     assert [(a.short, a.full) for a in find_aliases(text, [(0, len(text))])] == [("CDE", "药品审评中心")]
+
+
+_PAIR_CHARS = "华康瑞达泰明远恒信博雅启航宏图金桥望江海湖山川林森峰岭溪泉云霞晨星辰月光辉耀锦绣丰源盛昌隆兴旺嘉禾德润福寿安宁静和"
+
+
+def _long_line(n: int) -> str:
+    """One clause of n districts' committees, n companies and n zones, each named differently."""
+    parts = []
+    for i in range(n):
+        a, b = _PAIR_CHARS[i % len(_PAIR_CHARS)], _PAIR_CHARS[(i // len(_PAIR_CHARS)) % len(_PAIR_CHARS)]
+        parts.append(f"{a}{b}区委书记王明说,{b}{a}生物、{a}{b}经济开发区管委会")
+    return ",".join(parts) + "等一批企业"
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        began = time.process_time()
+        find_entities(text, [(0, len(text))])
+        best = min(best, time.process_time() - began)
+    return best
+
+
+def test_a_long_line_costs_time_in_proportion():
+    small, large = _long_line(250), _long_line(4000)
+    assert _seconds(large) < 48 * _seconds(small) + 0.1  # 16 times the text: linear is 16, quadratic 256

@@ -170,9 +170,10 @@ def _office_start(text: str, start: int, s: int, stems: frozenset[str]) -> int |
     m = place.search(text, start, s + 1)
     if m and m.start() < s:
         return m.start()
-    named = [i for i in (text.find(stem, start, s) for stem in stems) if i >= 0]
-    if named:
-        return min(named)
+    if stems:  # two characters each: look at each place in the name, not for each stem
+        named = next((i for i in range(start, s - 1) if text[i : i + 2] in stems), None)
+        if named is not None:
+            return named
     m = district.search(text, start, s + 1)
     if m and m.start() < s and not is_generic(m.group("stem")):
         return m.start()
@@ -183,13 +184,16 @@ def _uncross(found: list[Found]) -> list[Found]:
     """A name that starts inside another one which ends before its own ending
     (…与健康研究所华南干细胞研究所, reached back over 与) starts where the
     other ends: 华南干细胞研究所."""
-    by_start = sorted(found, key=lambda f: f.start)
-    starts = [f.start for f in by_start]
-    out = []
+    found.sort(key=lambda f: f.start)
+    starts = [f.start for f in found]
+    out, reach = [], -1
     for f in found:
-        near = by_start[bisect_left(starts, f.start - MAX_NAME - 8) : bisect_left(starts, f.start)]
-        inner = [g.end for g in near if f.start < g.end <= f.end - f.ending - 2]
+        inner = []
+        if reach > f.start:  # some name before this one goes on past its start
+            near = found[bisect_left(starts, f.start - MAX_NAME - 8) : bisect_left(starts, f.start)]
+            inner = [g.end for g in near if f.start < g.end <= f.end - f.ending - 2]
         out.append(replace(f, start=max(inner)) if inner else f)
+        reach = max(reach, f.end)
     return out
 
 

@@ -16,6 +16,7 @@ from cgt_cli.extract.entities import words as lex
 
 TITLE = re.compile(r"《([^《》\n]{2,100})》")
 _TAIL = 8  # the longest name ending looked for at a word's end
+_LONGEST = 32  # no name reaches further back over 与/和/及 (entity_bodies.MAX_NAME)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class Bounds:
         the name before generic words (细胞与再生医学产业联盟); with `whole`, 和
         right before the ending or its last character is too (协和医学院)."""
         i = bisect_right(self.ends, pos) - 1
-        while i >= 0 and self.weak[i] and self._inside_name(i, pos, whole):
+        while i >= 0 and self.weak[i] and pos - self.ends[i] <= _LONGEST and self._inside_name(i, pos, whole):
             i -= 1
         return self.ends[i] if i >= 0 else 0
 
@@ -61,14 +62,13 @@ class Bounds:
         right and no name ending on its left (细胞与基因治疗联盟, not
         体验中心及细胞中心 or 中大与科技园)."""
         right = self.text[self.ends[i] : pos]
-        left = self.text[self.ends[i - 1] if i else 0 : self.starts[i]]
+        left_start, left_end = self.ends[i - 1] if i else 0, self.starts[i]
+        if left_end <= left_start:
+            return False
         if len(right) < 2:
-            return whole and bool(left) and self.text[self.starts[i]] == "和"
-        return (
-            bool(left)
-            and lex.generic_words_re().fullmatch(right) is not None
-            and lex.ending_tail_re().search(left[-_TAIL:]) is None
-        )
+            return whole and self.text[self.starts[i]] == "和"
+        tail = self.text[max(left_start, left_end - _TAIL) : left_end]
+        return lex.generic_words_re().fullmatch(right) is not None and lex.ending_tail_re().search(tail) is None
 
 
 def mask_titles(text: str) -> str:

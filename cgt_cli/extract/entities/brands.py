@@ -17,11 +17,13 @@ _CORE = re.compile(f"(?![该此本这那其各每我贵])[{lex.CJK}]{{2,4}}")
 _APPOSITION = re.compile("药?企业|药企")  # 生物医药企业泽维生物: the noun before a name
 _ITEM = re.compile(f"(?![该此本这那其各每我贵])[{lex.CJK}A-Za-z0-9]{{2,8}}")
 _MODIFIERS = "上市|知名|龙头|创新型?|生物医药|医药|生物|科技型?|高新技术|头部|领军|重点|优质|外资|本土|国内外|国内|国际|行业|相关"
-_LIST_TAIL = re.compile(
-    "(?:等(?:[0-9一二两三四五六七八九十百几多]+[家个]|一批|多家|众多)?|(?:[0-9一二两三四五六七八九十]+|多)家)"
+_LIST_TAIL = re.compile(  # 等, 等一批, 等5家, 四家 …; a set of characters first, which is fast to scan for
+    "[等0-9一二两三四五六七八九十多]"
+    "(?:(?<=等)(?:[0-9一二两三四五六七八九十百几多]+[家个]|一批|多家|众多)?|(?<!等)[0-9一二两三四五六七八九十]*家)"
     f"(?:{_MODIFIERS})*(?:企业|公司|药企)"
 )
 _MOST_ITEMS = 60
+_LONGEST = 12  # a place, a short name and trade words
 _COUNTED = re.compile(lex.COUNTED)
 _LEGAL_AFTER = re.compile(r"(?:\([^()]{1,8}\))?(?:有限|股份|集团|公司|控股)")  # inside a full name
 
@@ -64,7 +66,7 @@ def _after_apposition(text: str, edge: int, s: int) -> int:
     """`edge`, or the end of the last noun like 企业 between it and `s` that
     leaves two characters before `s`."""
     last = None
-    for m in _APPOSITION.finditer(text, edge, s - 2):
+    for m in _APPOSITION.finditer(text, max(edge, s - _LONGEST), s - 2):
         last = m
     return last.end() if last else edge
 

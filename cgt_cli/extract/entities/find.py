@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -57,6 +58,7 @@ __all__ = [
 _LONGEST = 104  # no name is longer: a 《》 title of 100 characters
 _DISTRICT = re.compile(f"[{lex.CJK}]{{2}}(?:新区|区|县)")
 _ROLE_KINDS = ("org", "alliance", "park", "place", "event")
+_NAMED_KINDS = (*_ROLE_KINDS, "policy", "product")
 _ALIAS = re.compile(
     r"(?P<open>\()?(?:以下简称|下简称|以下称|下称|简称)为?"
     r"(?:[“「](?P<quoted>[^”」\n]{1,20})[”」]|《(?P<titled>[^》\n]{1,20})》|(?P<bare>[^\s,。;:、()“”「《]{1,12}))"
@@ -106,10 +108,16 @@ class _Segment:
         self.bounds = Bounds(mask_titles(self.text))
         self.places = find_places(self.text, self.bounds)
         self.bodies = find_bodies(self.text, self.bounds, frozenset(district_stems(self.text, self.places)))
+        self.ending_at: dict[int, list[Found]] = defaultdict(list)  # bodies and places by where they end
+        for f in self.bodies + self.places:
+            self.ending_at[f.end].append(f)
         self.titled = find_titled(self.text)
         self.said = find_said(self.text)
-        body_ends = {f.end for f in self.bodies if f.kind in _ROLE_KINDS}
-        self.post_titled = find_post_titled(self.text, lambda pos: pos in body_ends or self.bounds.is_edge(pos))
+        self.post_titled = find_post_titled(self.text, lambda pos: bool(self.named_at(pos)) or self.bounds.is_edge(pos))
+
+    def named_at(self, end: int, kinds: tuple[str, ...] = _ROLE_KINDS) -> list[Found]:
+        """The bodies and places of `kinds` whose names end at `end`."""
+        return [f for f in self.ending_at.get(end, ()) if f.kind in kinds]
 
 
 def _segments(text: str, spans: Iterable[tuple[int, int]]) -> list[_Segment]:
@@ -176,11 +184,10 @@ def _places(segments: list[_Segment], others: set[EntityHit]) -> set[EntityHit]:
     district once found is found again wherever its name stands."""
     found = {_hit(seg, f) for seg in segments for f in seg.places}
     districts = {h.name for h in found if _DISTRICT.fullmatch(h.name) and not is_generic(h.name)}
+    named = re.compile(lex.trie_pattern(districts)) if districts else None
     for seg in segments:
-        for name in districts:
-            found |= {
-                _hit(seg, Found("place", m.start(), m.end())) for m in re.finditer(name, seg.text)
-            }
+        if named:
+            found |= {_hit(seg, Found("place", m.start(), m.end())) for m in named.finditer(seg.text)}
     longer = sorted(others | found, key=lambda h: h.start)
     starts = [h.start for h in longer]
     return {h for h in found if h.name in districts or not _inside_longer(h, longer, starts)}
@@ -227,7 +234,7 @@ def _acronyms(seg: _Segment) -> list[Alias]:
 def _named_before(seg: _Segment, pos: int) -> Found | None:
     """The longest body, policy or place ending at `pos` (or before its 》, ” or 」)."""
     ends = {pos} | ({pos - 1} if seg.text[pos - 1 : pos] in ("》", "”", "」") else set())
-    named = [f for f in seg.bodies + seg.places if f.end in ends]
+    named = [f for end in ends for f in seg.named_at(end, _NAMED_KINDS)]
     return min(named, key=lambda f: f.start, default=None)
 
 
@@ -251,7 +258,7 @@ def _roles_in(segments: list[_Segment], aliases: list[Alias]) -> list[RoleHit]:
 def _post_role(seg: _Segment, draft: TitleDraft) -> RoleHit:
     """The role of a title after the name, at the body named right before it
     (中国科学院王一鸣院士)."""
-    named = [f for f in seg.bodies if f.end == draft.name_start and f.kind in _ROLE_KINDS]
+    named = [f for f in seg.named_at(draft.name_start) if f.kind != "place"]
     first = min(named, key=lambda f: f.start, default=None)
     start = first.start if first else draft.name_start
     organisation = seg.text[first.start : first.end] if first else None
@@ -283,7 +290,7 @@ def _organisation(seg: _Segment, pos: int, shorts: dict[str, str]) -> tuple[str 
     """The organisation named right before `pos` and where its name starts:
     a name, a short name given earlier (“联盟”, 协会), or 该公司 resolved."""
     text = seg.text
-    named = [f for f in seg.bodies + seg.places if f.end == pos and f.kind in _ROLE_KINDS]
+    named = seg.named_at(pos)
     if named:
         first = min(named, key=lambda f: f.start)
         return text[first.start : pos], first.start

@@ -47,6 +47,7 @@ def _surname_re() -> re.Pattern[str]:
 
 _CREDIT_MARKS = " │|:"  # what may stand between a title and the name (记者 王一, 编辑│李二)
 _LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z]\.?)*(?: [A-Z][a-z]+)+"  # Jay M. Short
+_LATIN_NAME_HINT = re.compile("[A-Z][a-z]+ [A-Z]")  # a fast test before looking for one
 
 
 @cache
@@ -122,7 +123,8 @@ def find_titled(text: str) -> list[TitleDraft]:
         end = _name_end(text, name_start, _follow_re("any"))
         if end is not None:
             drafts.append(TitleDraft(m.start(), m.end(), name_start, end))
-    for m in _latin_titled_re().finditer(text):
+    latin = _LATIN_NAME_HINT.search(text) is not None
+    for m in _latin_titled_re().finditer(text) if latin else ():
         if _follow_re("any").match(text, m.end()):
             title_end = m.start("name") - (text[m.start("name") - 1] == " ")
             drafts.append(TitleDraft(m.start(), title_end, m.start("name"), m.end()))

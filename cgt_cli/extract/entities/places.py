@@ -14,8 +14,9 @@ from cgt_cli.extract.entities.keys import is_generic
 from cgt_cli.extract.entities.bounds import Bounds, Found
 
 _TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
-_LONE_DISTRICT = re.compile("新?[区县](?=委|政府|人民政府|党委|区长|县长|副区长|副县长)")
-_LONE_TOWN = re.compile(f"(?<=[{lex.CJK}]{{2}})[镇岛]")
+# Patterns that start with a set of characters, which the regex engine scans for fast.
+_LONE_DISTRICT = re.compile("[新区县](?:(?<=新)[区县]|(?<!新))(?=委|政府|人民政府|党委|区长|县长|副区长|副县长)")
+_LONE_TOWN = re.compile("[镇岛]")
 _NUMERAL = re.compile("[一二两三四五六七八九十百千万几多各全本该每]")
 _DISTRICT_END = re.compile("(?:新区|区|县)$")
 
@@ -67,12 +68,12 @@ def _lone(text: str, bounds: Bounds, ending: re.Pattern[str]) -> list[Found]:
 
 
 def district_stems(text: str, places: list[Found]) -> set[str]:
-    """The names of the districts among `places` without 区/县 (萧山 of 萧山区):
-    an office or zone may start with them (萧山经济技术开发区)."""
+    """The two characters naming each district among `places` (萧山 of 萧山区,
+    杭州市萧山区): an office or zone may start with them (萧山经济技术开发区)."""
     stems = set()
     for f in places:
         name = text[f.start : f.end]
-        stem = _DISTRICT_END.sub("", name)
-        if stem != name and len(stem) >= 2 and _TWO_CJK.fullmatch(stem[-2:]) and not is_generic(stem):
+        stem = _DISTRICT_END.sub("", name)[-2:]
+        if stem != name[-2:] and _TWO_CJK.fullmatch(stem) and not is_generic(stem):
             stems.add(stem)
     return stems

@@ -126,7 +126,7 @@ def test_entities_table_and_filters(cgt, linked):
     assert cgt("entities", "--kind", "policy", "--corpus", linked).exit_code == 1
     bad = cgt("entities", "--kind", "company")
     assert bad.exit_code == 2
-    assert bad.stderr == "cgt: unknown kind 'company': use one of org, park, alliance, person, place, policy, event\n"
+    assert bad.stderr == "cgt: unknown kind 'company': use one of org, park, alliance, person, place, policy, event, product\n"
 
 
 def test_show_empty_name(cgt):

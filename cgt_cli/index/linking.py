@@ -24,8 +24,8 @@ from itertools import accumulate
 from cgt_cli.extract.entities.find import (
     Alias,
     EntityHit,
+    Names,
     RoleHit,
-    find_all,
     is_generic,
     name_key,
     series_name,

@@ -28,7 +28,6 @@ from dataclasses import dataclass, replace
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bodies import find_bodies
 from cgt_cli.extract.entities.bounds import Bounds, Found, mask_titles
-from cgt_cli.extract.entities.places import district_stems, find_places
 from cgt_cli.extract.entities.keys import is_generic, name_key, same_body, series_name, variants
 from cgt_cli.extract.entities.people import (
     TitleDraft,
@@ -38,6 +37,7 @@ from cgt_cli.extract.entities.people import (
     find_titled,
     listed_title,
 )
+from cgt_cli.extract.entities.places import district_stems, find_places
 from cgt_cli.model import Article
 
 __all__ = [

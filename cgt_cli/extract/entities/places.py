@@ -10,8 +10,8 @@ import re
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
-from cgt_cli.extract.entities.keys import is_generic
 from cgt_cli.extract.entities.bounds import Bounds, Found
+from cgt_cli.extract.entities.keys import is_generic
 
 _TWO_CJK = re.compile(f"[{lex.CJK}]{{2}}")
 # Patterns that start with a set of characters, which the regex engine scans for fast.

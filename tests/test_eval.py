@@ -39,3 +39,11 @@ def test_sources_scorer_reads_each_header_field_right_on_95_percent_of_pages(cac
 def test_timeline_events_on_the_real_pages(cache_dir):
     run = run_scorer("score.py", cache_dir, "--min-f1", "0.92", "--max-boiler", "0")
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-1000:]
+
+
+def test_entities_scorer_finds_90_percent_of_the_gold_names(cache_dir):
+    out = run_scorer("score_entities.py", cache_dir).stdout
+    found = re.search(r"gold entities found (\d+)/(\d+)", out)
+    assert found, out[-2000:]
+    right, total = map(int, found.groups())
+    assert right >= 0.90 * total, out[-2000:]

@@ -414,6 +414,25 @@ COMPANY_CASES = [
     ),
 ]
 
+# News outlets where they report, and Taiwan's cities.
+OUTLET_CASES = [
+    (
+        "中新网浙江新闻6月18日电(记者 孙立)6月18日,首届大会在杭州开幕。",
+        [("org", "中新网浙江"), ("person", "孙立")],
+        [],
+    ),
+    (
+        "首批项目落地。财经时报记者从11月16日召开的峰会上获悉,东海商报讯,据新华社报道,据互联网报道。本报记者王磊",
+        [("org", "财经时报"), ("org", "东海商报"), ("org", "新华社")],
+        ["互联网", "本报"],
+    ),
+    (
+        "高雄市卫生局表示,目前高雄市执行细胞治疗的医疗机构有8家,平台北京站同步开放。",
+        [("org", "高雄市卫生局"), ("place", "北京")],
+        [],
+    ),
+]
+
 # Named drugs: a code or a name before 注射液, the whole of a quoted one.
 PRODUCT_CASES = [
     (
@@ -437,7 +456,7 @@ PRODUCT_CASES = [
     ),
 ]
 
-CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + COMPANY_CASES + PRODUCT_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
+CASES = PLACE_CASES + OFFICE_CASES + POLICY_CASES + COMPANY_CASES + OUTLET_CASES + PRODUCT_CASES + BOUNDARY_CASES + GENERIC_CASES + JOINED_CASES + ENDING_CASES + PEOPLE_CASES
 
 
 @pytest.mark.parametrize("script", SCRIPTS)

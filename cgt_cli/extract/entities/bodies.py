@@ -16,7 +16,7 @@ from functools import cache
 
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bounds import Bounds, Found
-from cgt_cli.extract.entities.brands import brand_start, find_listed
+from cgt_cli.extract.entities.brands import brand_start, find_listed, find_outlets
 from cgt_cli.extract.entities.keys import is_generic, without_places
 from cgt_cli.extract.entities.people import vouched
 from cgt_cli.extract.entities.titles import find_policies
@@ -78,7 +78,7 @@ def find_bodies(text: str, bounds: Bounds, stems: frozenset[str] = frozenset()) 
         by_end.setdefault(m.start() + len(m.group(1)), (m.start(), table[m.group(1)]))
     found = [_candidate(masked, bounds, s, suffix, stems) for s, suffix in by_end.values()]
     found += [Found("org", m.start(), m.end(), True, m.end() - m.start()) for m in _national_re().finditer(masked)]
-    found += find_listed(masked, bounds)
+    found += find_listed(masked, bounds) + find_outlets(masked, bounds)
     return _drop_inner(_uncross([f for f in found if f])) + find_policies(text)
 
 

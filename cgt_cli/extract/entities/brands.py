@@ -1,5 +1,6 @@
 """Companies named without a legal form: short names (传奇生物, 北京思合基因,
-铂生卓越生物科技) and the companies of a list (百济神州、再鼎医药等一批企业).
+铂生卓越生物科技), the companies of a list (百济神州、再鼎医药等一批企业) and
+news outlets at their reports (证券时报记者, 中新网江苏新闻5月16日电).
 
 Offsets are into the string passed in.
 """
@@ -23,6 +24,8 @@ _LIST_TAIL = re.compile(  # 等, 等一批, 等5家, 四家 …; a set of charac
     f"(?:{_MODIFIERS})*(?:企业|公司|药企)"
 )
 _MOST_ITEMS = 60
+_OUTLET_ENDINGS = "日报|晚报|时报|商报|晨报|都市报|报|网|电视台|电台|通讯社|新闻社|社"
+_OUTLET_CORE = re.compile(f"(?![该此本这那其各每我贵])[{lex.CJK}]{{2,6}}")
 _LONGEST = 12  # a place, a short name and trade words
 _COUNTED = re.compile(lex.COUNTED)
 _LEGAL_AFTER = re.compile(r"(?:\([^()]{1,8}\))?(?:有限|股份|集团|公司|控股)")  # inside a full name
@@ -69,6 +72,28 @@ def _after_apposition(text: str, edge: int, s: int) -> int:
     for m in _APPOSITION.finditer(text, max(edge, s - _LONGEST), s - 2):
         last = m
     return last.end() if last else edge
+
+
+@cache
+def _outlet_re() -> re.Pattern[str]:
+    """An outlet's ending (and the region of its edition) right before its report."""
+    region = lex.place_pattern(".+")
+    return re.compile(
+        f"(?:{_OUTLET_ENDINGS})(?:{region})?"
+        "(?=讯|记者|报道|消息|新闻[0-9]|[0-9]{1,2}月[0-9]{1,2}日电)"
+    )
+
+
+def find_outlets(text: str, bounds: Bounds) -> list[Found]:
+    """News outlets named where they report: a name of two to six characters of
+    its own and an ending such as 报, 网 or 社, at the start of a clause."""
+    found = []
+    for m in _outlet_re().finditer(text):
+        start = bounds.left_edge(m.start())
+        core = text[start : m.start()]
+        if _OUTLET_CORE.fullmatch(core) and not is_generic(text[start : m.end()]) and core not in lex.places():
+            found.append(Found("org", start, m.end()))
+    return found
 
 
 def find_listed(text: str, bounds: Bounds) -> list[Found]:

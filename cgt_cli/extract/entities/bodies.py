@@ -26,6 +26,7 @@ _DETERMINER = re.compile("[该此本这那其各每]")
 _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
 _SHORT_OWNER = re.compile(f"[{lex.CJK}]{{2,3}}")
+_MAKER = re.compile(f"([{lex.CJK}]{{2,4}}?)(?:生物|基因|药业|医药|制药|科技)")  # 华辰基因
 _CODE = re.compile(r"(?<![A-Za-z0-9+-])[A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*$")  # VUM02
 
 
@@ -111,9 +112,13 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
 
 def _product_start(text: str, start: int, s: int) -> int:
     """A drug's code right before its ending is its name, without the words
-    describing it (冷冻保存型细胞制剂VUM02注射液 -> VUM02注射液)."""
+    describing it (冷冻保存型细胞制剂VUM02注射液 -> VUM02注射液); a company's
+    short name before it is not (华辰基因CAR-NK细胞注射液 -> CAR-NK细胞注射液)."""
     code = _CODE.search(text, start, s)
-    return code.start() if code and code.start() > start else start
+    if code and code.start() > start:
+        return code.start()
+    maker = _MAKER.match(text, start, s)
+    return maker.end() if maker and s - maker.end() >= 2 and not is_generic(maker.group(1)) else start
 
 
 def _trim_to_anchor(text: str, start: int, s: int) -> int:

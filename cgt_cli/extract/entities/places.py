@@ -19,6 +19,7 @@ _LONE_DISTRICT = re.compile("[新区县](?:(?<=新)[区县]|(?<!新))(?=委|政�
 _LONE_TOWN = re.compile("[镇岛]")
 _NUMERAL = re.compile("[一二两三四五六七八九十百千万几多各全本该每]")
 _DISTRICT_END = re.compile("(?:新区|区|县)$")
+_PLACE_AFTER = re.compile("[区县市](?![域内外场])")  # 镇江市, 镇海区; not 岛区域
 
 
 @cache
@@ -51,7 +52,9 @@ def find_places(text: str, bounds: Bounds) -> list[Found]:
 
 
 def _lone(text: str, bounds: Bounds, ending: re.Pattern[str]) -> list[Found]:
-    """Two characters of a name and `ending`, the name starting a clause."""
+    """Two characters of a name and `ending`, the name starting a clause: no
+    boundary word before the ending (位于镇海区, 据青岛日报) and no longer
+    place after it (镇江市)."""
     hits = []
     for m in ending.finditer(text):
         start = m.start() - 2
@@ -61,7 +64,8 @@ def _lone(text: str, bounds: Bounds, ending: re.Pattern[str]) -> list[Found]:
             and _TWO_CJK.fullmatch(core)
             and not _NUMERAL.match(core)
             and not is_generic(core)
-            and bounds.is_edge(start)
+            and bounds.left_edge(m.start()) == start
+            and not _PLACE_AFTER.match(text, m.end())
         ):
             hits.append(Found("place", start, m.end()))
     return hits

@@ -98,6 +98,7 @@ def places() -> dict[str, Place]:
 
 
 PLACE_ENDINGS = "(?:省|市|自治区|特别行政区)"
+_NOT_A_LETTER = r"\x00-@\[-`\{-\u4dff\ua000-\U0010ffff"  # neither CJK nor Latin
 _UNITS = "[年月日号时点]|平方米|平方公里|公顷|亩|万|亿|元"  # after a number: never inside a name
 
 
@@ -156,7 +157,7 @@ def boundary_re() -> re.Pattern[str]:
     )
     first = "".join(sorted({e[0] for e in keep + hard} | {"(", "与", "和", "及"}))
     return re.compile(
-        rf"(?=[^{CJK}A-Za-z]|[{re.escape(first)}])"
+        rf"(?=[{_NOT_A_LETTER}{re.escape(first)}])"  # one set of characters: the engine scans for it fast
         rf"(?:(?P<keep>{trie_pattern(keep)}|{paren_place})"
         rf"|(?P<hard>{trie_pattern(hard)}|[0-9]+(?:{_UNITS})|[^{CJK}A-Za-z0-9]+)"
         r"|(?P<weak>[与和及]))"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cgt_cli.read.normalize import detect_script, fold_width, normalize, strip_pinyin
+from cgt_cli.read.normalize import detect_script, fold_width, normalize, strip_pinyin, to_simplified
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,48 @@ def test_seed_annotation_counts():
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     counts = [len(strip_pinyin(f.read_text(encoding="utf-8"))[1]) for f in sorted(seeds.glob("*.txt"))]
     assert counts == [0, 200, 365, 0, 0]
+
+
+def _phrase_conversion(text: str) -> str:
+    """OpenCC's own t2s phrase conversion, line by line, with the length kept as cgt keeps it:
+    what `to_simplified` must give, however it is computed."""
+    from opencc import OpenCC
+
+    converter = OpenCC("t2s")
+
+    def one(ch: str) -> str:
+        out = converter.convert(ch)
+        return out if len(out) == 1 else ch
+
+    lines = []
+    for line in text.split("\n"):
+        converted = converter.convert(line)
+        lines.append(converted if len(converted) == len(line) else "".join(map(one, line)))
+    return "\n".join(lines)
+
+
+PHRASE_LINES = [
+    "這份報告讓投資人一目瞭然,也讓大家更瞭解細胞治療產業。",  # 瞭 → 了 only in phrases
+    "乾坤大挪移式的產業整合;乾細胞與幹細胞。",  # 乾 stays 乾 in 乾坤, becomes 干 alone
+    "產業鏈上鍊條完整,園區於2023年開園。\n第二行沒有詞組。",
+    "纔能夠",  # a phrase whose conversion changes length? kept as long as the line
+]
+
+
+@pytest.mark.parametrize("text", PHRASE_LINES)
+def test_to_simplified_equals_opencc_phrase_conversion(text):
+    assert to_simplified(text) == _phrase_conversion(text)
+    assert len(to_simplified(text)) == len(text)
+
+
+def test_to_simplified_equals_opencc_on_every_seed_and_dev_page():
+    from pathlib import Path
+
+    from cgt_cli.read.files import bundled_seeds
+
+    pages = sorted(bundled_seeds().glob("*.txt"))
+    dev = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"
+    pages += sorted(dev.glob("*.txt")) if dev.is_dir() else []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert to_simplified(text) == _phrase_conversion(text), page.name

@@ -34,6 +34,7 @@ class Layout:
     published_inferred: bool
     published_basis: str  # how `published` was found, in words
     body: tuple[tuple[int, int], ...]  # kept line ranges, in order; the rest is header or boilerplate
+    format: str = "text"  # "html": a saved web page, its title and main text extracted (read.html)
 
 
 @dataclass(frozen=True)

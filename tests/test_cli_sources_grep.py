@@ -123,7 +123,7 @@ def test_a_skipped_file_is_reported_and_ends_with_2(cgt, news):
 def test_empty_folder_is_an_error(cgt, tmp_path):
     result = cgt("sources", "--corpus", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr == f"cgt: no articles (*.txt) in {tmp_path}\n"
+    assert result.stderr == f"cgt: no articles (*.txt, *.html) in {tmp_path}\n"
 
 
 def test_corpus_from_environment(cgt, news):

@@ -15,10 +15,10 @@ def corpus(tmp_path, monkeypatch):
     (tmp_path / "poison.txt").write_text(POISON, encoding="utf-8")
     real = layout.find_layout
 
-    def failing(simple):
+    def failing(simple, page=None):
         if "触发故障" in simple:
             raise RuntimeError("boom in layout")
-        return real(simple)
+        return real(simple, page)
 
     monkeypatch.setattr(layout, "find_layout", failing)
     return tmp_path

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cgt_cli.model import Article
-from cgt_cli.read.files import Document, SkipFile, decode
+from cgt_cli.read.files import Document, SkipFile, document
 
 if TYPE_CHECKING:
     from cgt_cli.extract.entities.find import Names
@@ -38,8 +38,7 @@ def process_file(entry: tuple[str, str, bytes]) -> Processed | Failed | str:
     """One file's processed record, the reason it is skipped, or cgt's failure on it."""
     article_id, file, data = entry
     try:
-        raw, encoding = decode(data)
-        return process(Document(article_id, file, raw, encoding))
+        return process(document(article_id, file, data))
     except SkipFile as why:
         return str(why)
     except Exception as error:  # a bug in an extractor must cost one file, not the run
@@ -68,5 +67,5 @@ def read_article(doc: Document) -> Article:
         simple=norm.simple,
         script=norm.script,
         removed=norm.removed,
-        layout=find_layout(norm.simple),
+        layout=find_layout(norm.simple, doc.page),
     )

@@ -12,24 +12,35 @@ Works on `simple` (offsets are shared with `text`), line by line:
   name above a date alone: the outlet, inferred).
 A page with no header date gets the latest full date of its body, as inferred.
 The rules come from what such pages share, not from any one site.
+
+A saved web page (`read.html`) comes as its title line and main text, with
+what its markup says: the title, site name and date are its header, and a
+source line or dateline at the top of its text still counts.
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from cgt_cli.extract.furniture import follow_outlet, is_boilerplate, is_trailer_heading
 from cgt_cli.model import Layout
 
+if TYPE_CHECKING:
+    from cgt_cli.read.html import PageMeta
+
 __all__ = ["find_layout", "is_boilerplate", "is_trailer_heading"]
 
 
-def find_layout(simple: str) -> Layout:
+def find_layout(simple: str, page: PageMeta | None = None) -> Layout:
+    """The layout of a text file, or of a saved page's text with its markup's `page` metadata."""
     from cgt_cli.extract.ending import read_ending
     from cgt_cli.extract.header import read_header
 
     lines = _lines(simple)
     trailer = _trailer_start(simple, lines)
+    if page is not None:
+        return _page_layout(simple, lines[:trailer], page)
     header = read_header(simple, lines[:trailer])
     body = tuple(
         (start, end)
@@ -61,6 +72,38 @@ def find_layout(simple: str) -> Layout:
         published_inferred=inferred,
         published_basis=basis if published else "no date in the header or body",
         body=body,
+    )
+
+
+def _page_layout(simple: str, lines: list[tuple[int, int]], page: PageMeta) -> Layout:
+    """A saved page: title, site and date from its markup first, then from the top of its text."""
+    from cgt_cli.extract.header import read_header
+
+    title = lines[0] if page.title and lines else None
+    rest = lines[1:] if title else lines
+    header = read_header(simple, rest)
+    said = header.published is not None or header.outlet is not None  # a source line or dateline on top
+    first, skip = (header.body_from, header.skip) if said else (0, frozenset())
+    body = tuple(
+        (s, e) for i, (s, e) in enumerate(rest) if i >= first and i not in skip and s < e and not is_boilerplate(simple[s:e])
+    )
+    if page.published:
+        published, time, inferred, basis = page.published, None, False, "stated on the page (read by htmldate)"
+    elif header.published:
+        published, time, inferred, basis = header.published, header.time, False, "stated in the header"
+    else:
+        (published, basis), time = _infer_published(simple, body), None
+        inferred = published is not None
+    return Layout(
+        title=title,
+        outlet=header.outlet or page.site,
+        outlet_inferred=bool(header.outlet) and header.outlet_inferred,
+        published=published,
+        published_time=time,
+        published_inferred=inferred,
+        published_basis=basis if published else "no date on the page",
+        body=body,
+        format="html",
     )
 
 

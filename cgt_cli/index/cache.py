@@ -27,6 +27,7 @@ from pathlib import Path
 
 from cgt_cli import __version__
 from cgt_cli.index import store
+from cgt_cli.read.files import is_page
 
 FILE_NAME = "index.sqlite"
 FORMAT = "cgt-index-4"
@@ -72,8 +73,15 @@ def corpus_code() -> str:
     return code_digest(PACKAGE, ARTICLE_CODE + INDEX_CODE)
 
 
-def content_key(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest() + ":" + article_code()
+def content_key(data: bytes, file: str = "") -> str:
+    """The key of a processed file: its bytes and cgt's code; for a saved web page,
+    also that it is one and the version of the library that extracts its text."""
+    key = hashlib.sha256(data).hexdigest() + ":" + article_code()
+    if is_page(file):
+        from cgt_cli.read.html import extractor_version
+
+        key += ":html-" + extractor_version()
+    return key
 
 
 class Cache:

@@ -42,7 +42,7 @@ def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None
             articles, skipped = stored.count("texts"), len(stored.skipped)
             return stored, LoadStats(len(paths), 0, articles, skipped, True, _since(began))
     entries, skipped = read_files(paths)
-    keys = [content_key(data) for _, _, data in entries]
+    keys = [content_key(data, file) for _, file, data in entries]
     known = cache.get_articles(sorted(set(keys))) if cache else {}
     todo = [(n, entry) for n, entry in enumerate(entries) if keys[n] not in known]
     fresh = _process_all(todo, progress)

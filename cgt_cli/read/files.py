@@ -1,7 +1,8 @@
 """Find the articles to read and decode them; the only module that reads files.
 
-A corpus is the bundled seeds, a folder (every `*.txt` below it, in sorted
-order) or a list of files. A file that cannot be used is reported as a
+A corpus is the bundled seeds, a folder (every `*.txt`, `*.html` and `*.htm`
+below it, in sorted order) or a list of files. Saved web pages are read by
+`read.html`; every other file is decoded as text. A file that cannot be used is reported as a
 `Skipped` and the rest are still served. cgt only ever opens files to read.
 """
 
@@ -10,10 +11,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cgt_cli.errors import CgtError
 
+if TYPE_CHECKING:
+    from cgt_cli.read.html import PageMeta
+
 MAX_BYTES = 20 * 1024 * 1024
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages
+SUFFIXES = (".txt", *PAGE_SUFFIXES)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
     (b"\xff\xfe", "utf-16"),
@@ -25,8 +32,9 @@ _BOMS = (
 class Document:
     id: str
     file: str
-    raw: str  # the decoded file
+    raw: str  # the decoded file; for a saved web page, its title and main text
     encoding: str
+    page: PageMeta | None = None  # what a saved web page's markup says of it
 
 
 @dataclass(frozen=True)
@@ -63,16 +71,16 @@ def find_files(paths: list[str] | None) -> list[Path]:
         else:
             raise CgtError(f"no such file or folder: {given}")
     if not found:
-        raise CgtError(f"no articles (*.txt) in {', '.join(paths)}")
+        raise CgtError(f"no articles (*.txt, *.html) in {', '.join(paths)}")
     return found
 
 
 def _files_in(folder: Path) -> list[Path]:
-    """Every *.txt below `folder`, sorted by path; folder links are not followed."""
+    """Every *.txt, *.html and *.htm below `folder`, sorted by path; folder links are not followed."""
     found = []
     for root, dirs, names in os.walk(folder, onerror=None):
         dirs.sort()
-        found.extend(os.path.join(root, name) for name in names if name.lower().endswith(".txt"))
+        found.extend(os.path.join(root, name) for name in names if name.lower().endswith(SUFFIXES))
     return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # Path's own order
 
 
@@ -94,13 +102,27 @@ def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
     documents = []
     for article_id, file, data in entries:
         try:
-            raw, encoding = decode(data)
+            documents.append(document(article_id, file, data))
         except SkipFile as why:
             skipped.append(Skipped(file, str(why)))
-            continue
-        documents.append(Document(article_id, file, raw, encoding))
     skipped.sort(key=lambda s: s.file)
     return documents, skipped
+
+
+def is_page(file: str) -> bool:
+    """A saved web page (`*.html`, `*.htm`), read for its main text."""
+    return file.lower().endswith(PAGE_SUFFIXES)
+
+
+def document(article_id: str, file: str, data: bytes) -> Document:
+    """One file's text: a saved web page's title and main text, any other file decoded."""
+    if is_page(file):
+        from cgt_cli.read.html import read_page
+
+        raw, encoding, page = read_page(data)
+        return Document(article_id, file, raw, encoding, page)
+    raw, encoding = decode(data)
+    return Document(article_id, file, raw, encoding)
 
 
 def unique_ids(paths: list[Path]) -> dict[Path, str]:

@@ -144,6 +144,22 @@ def _script_tables() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(to_simp - both), frozenset(to_trad - both)
 
 
+@cache
+def char_table() -> dict[str, str]:
+    """Each Traditional character OpenCC changes, with its first Simplified form:
+    what a page's search box folds a query with (a query is one to a few words,
+    so character by character is enough; `simplify` also knows phrases)."""
+    from importlib.resources import files
+
+    table = {}
+    for line in (files("opencc") / "dictionary" / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        first = values.split()[0] if values.split() else key
+        if len(key) == 1 and len(first) == 1 and first != key:
+            table[key] = first
+    return table
+
+
 def _changed_chars(path) -> set[str]:
     chars = set()
     for line in path.read_text(encoding="utf-8").splitlines():

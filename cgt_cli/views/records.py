@@ -26,6 +26,7 @@ def source_record(source: Source) -> dict:
         "published_basis": layout.published_basis,
         "script": source.script,
         "encoding": source.encoding,
+        "format": layout.format,
         "body_chars": source.body_chars,
     }
 

@@ -47,6 +47,8 @@ class Styled:
 
 
 def sources_table(sources: list[Source]) -> Table:
+    """One row per article; a `from` column (text or html) when some came from saved web pages."""
+    pages = any(source.layout.format != "text" for source in sources)
     table = Table(
         title=f"{len(sources)} articles",
         title_justify="left",
@@ -55,7 +57,7 @@ def sources_table(sources: list[Source]) -> Table:
     )
     table.add_column("id", overflow="fold", min_width=8)
     table.add_column("title", overflow="fold", min_width=12)
-    for column in ("outlet", "published", "script"):
+    for column in ("outlet", "published", "script", *(["from"] if pages else [])):
         table.add_column(column, no_wrap=True)
     table.add_column("chars", justify="right", no_wrap=True)
     for source in sources:
@@ -65,6 +67,7 @@ def sources_table(sources: list[Source]) -> Table:
             safe(outlet_label(source)),
             published_label(source),
             source.script,
+            *([source.layout.format] if pages else []),
             f"{source.body_chars:,}",
         )
     return table

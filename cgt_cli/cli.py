@@ -11,6 +11,7 @@ import functools
 import inspect
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -56,6 +57,20 @@ CacheDirOption = Annotated[
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
+FORMATS = ("html", "timelinejs")
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        help="html: one self-contained page (timeline, filters, entity cards; works offline). "
+        "timelinejs: the JSON that TimelineJS 3 reads.",
+        show_default=False,
+    ),
+]
+OutputOption = Annotated[
+    Optional[Path],
+    typer.Option("-o", "--output", help="Write the --format or --json output to this file instead of stdout.", show_default=False),
+]
 DebugOption = Annotated[
     bool,
     typer.Option("--debug", envvar="CGT_DEBUG", help="Print the traceback of an internal error (a bug in cgt)."),
@@ -231,8 +246,61 @@ def _headers(store) -> dict:
     return {source.id: source for source in store.sources()}
 
 
+def _json_text(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def _print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(_json_text(data))
+
+
+def _check_output(output_format: str | None, as_json: bool, output: Path | None) -> None:
+    if output_format is not None and output_format not in FORMATS:
+        raise CgtError(f"unknown format {output_format!r}: use {' or '.join(FORMATS)}")
+    if output_format and as_json:
+        raise CgtError("--json and --format are two outputs: give one")
+    if output is not None and not (output_format or as_json):
+        raise CgtError("-o writes the --format or --json output: give one of them")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Write a whole output to stdout or to the file -o names."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CgtError(f"cannot write {output}: {error.strerror or error}") from None
+
+
+def _page(store, events, output_format: str, output: Path | None, *, title: str, command: list[str], card=None) -> None:
+    """A timeline page or TimelineJS document of `events` (and of an entity, with `card`)."""
+    import shlex
+
+    from cgt_cli.views.page_data import page_data
+
+    data = page_data(store, events, title=title, command=shlex.join(command), card=card)
+    if output_format == "html":
+        from cgt_cli.views.html import render_page
+
+        _emit(render_page(data), output)
+    else:
+        from cgt_cli.views.timelinejs import timelinejs
+
+        _emit(json.dumps(timelinejs(data, title), ensure_ascii=False, indent=2) + "\n", output)
+
+
+def _given(*pairs) -> list[str]:
+    """The options a command was given, as words of its command line."""
+    words = []
+    for option, value in pairs:
+        if value is True:
+            words.append(option)
+        elif value not in (None, False):
+            for one in value if isinstance(value, list) else [value]:
+                words += [option, str(one)]
+    return words
 
 
 def _finish(store, found: bool) -> None:
@@ -255,6 +323,8 @@ def timeline(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """Every dated event across the articles, oldest first.
 
@@ -271,16 +341,22 @@ def timeline(
       cgt timeline --entity 联盟 --json
 
       cgt timeline --undated --corpus ~/news/
+
+      cgt timeline --format html -o timeline.html    # a page to open in a browser
     """
     from cgt_cli.index.query import timeline as select
     from cgt_cli.views import records, terminal
 
+    _check_output(output_format, as_json, output)
     store = _load(corpus, cache_dir, no_cache)
-    events = select(
-        store, since=since, until=until, entity=entity, source=source, facts=facts, undated=undated, detail=as_json or quotes
-    )
-    if as_json:
-        _print_json([records.event_record(e) for e in events])
+    detail = as_json or quotes or output_format is not None
+    events = select(store, since=since, until=until, entity=entity, source=source, facts=facts, undated=undated, detail=detail)
+    if output_format:
+        given = _given(("--from", since), ("--to", until), ("--entity", entity), ("--source", source), ("--facts", facts),
+                       ("--undated", undated), ("--corpus", corpus))  # fmt: skip
+        _page(store, events, output_format, output, title="CGT news timeline", command=["cgt", "timeline", *given, "--format", output_format])
+    elif as_json:
+        _emit(_json_text([records.event_record(e) for e in events]), output)
     elif events:
         _print(terminal.timeline_view(events, _headers(store), quotes))
     _finish(store, bool(events))
@@ -294,6 +370,8 @@ def show(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
 ) -> None:
     """The card of one entity: kind, aliases, where, roles, events, related entities, quotes.
 
@@ -310,22 +388,32 @@ def show(
       cgt show 李进 --json
 
       cgt show 联盟            # lists every alliance it could mean
+
+      cgt show 山东大学 --format html -o 山东大学.html
     """
     from cgt_cli.index.lookup import Ambiguous, card, find_entity
     from cgt_cli.views import records, terminal
 
+    _check_output(output_format, as_json, output)
     store = _load(corpus, cache_dir, no_cache)
     try:
         entity = find_entity(store, name)
     except Ambiguous as many:
+        if output_format:
+            raise
         if as_json:
             _print_json(records.candidates_record(name, many.candidates))
         else:
             _print(terminal.candidates_table(name, many.candidates))
         raise typer.Exit(NOT_FOUND) from None
-    found = card(store, entity, detail=as_json)
-    if as_json:
-        _print_json(records.entity_record(store, found))
+    found = card(store, entity, detail=as_json or output_format is not None)
+    if output_format:
+        if not all_quotes:
+            found = replace(found, quotes=found.quotes[:5])
+        words = ["cgt", "show", name, *_given(("--all", all_quotes), ("--corpus", corpus)), "--format", output_format]
+        _page(store, found.events, output_format, output, title=found.row.name, command=words, card=found)
+    elif as_json:
+        _emit(_json_text(records.entity_record(store, found)), output)
     else:
         _print(terminal.entity_card(store, found, _headers(store), None if all_quotes else 5))
     _finish(store, True)

@@ -1,0 +1,133 @@
+/* The page's data, its search text and its filters. Article text is data: it
+   is only ever set as textContent, never parsed as markup. */
+
+const DATA = JSON.parse(document.getElementById("cgt-data").textContent);
+const EVENTS = DATA.events;
+const ENTITIES = DATA.entities;
+const SOURCES = DATA.sources;
+const KINDS = ["org", "park", "alliance", "person", "place", "policy", "event", "other"];
+const KIND_NAMES = {
+  org: "organisation", park: "park", alliance: "alliance", person: "person",
+  place: "place", policy: "policy", event: "named event", other: "no named entity",
+};
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/* Traditional → Simplified, character by character (the table holds only the
+   characters whose Simplified form occurs on this page), full-width → half-width. */
+const T2S = new Map();
+{
+  const from = Array.from(DATA.script.from), to = Array.from(DATA.script.to);
+  from.forEach((ch, i) => T2S.set(ch, to[i]));
+}
+function fold(text) {
+  let out = "";
+  for (const ch of text) {
+    let c = T2S.get(ch) || ch;
+    const code = c.codePointAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) c = " ";
+    out += c;
+  }
+  return out.toLowerCase();
+}
+
+function entityKind(index) { return index == null ? "other" : ENTITIES[index].kind; }
+
+/* Each event's derived fields, computed once. */
+EVENTS.forEach((ev, i) => {
+  ev.i = i;
+  ev.k = KINDS.includes(entityKind(ev.main)) ? entityKind(ev.main) : "other";
+  const names = ev.entities.map((n) => [ENTITIES[n].name, ...ENTITIES[n].aliases].join(" "));
+  const quotes = ev.quotes.map((q) => q.simple || q.text);
+  ev.hay = [ev.summary, ev.place || "", names.join(" "), quotes.join(" ")].join("\u0001").toLowerCase();
+  ev.srcs = new Set(ev.quotes.map((q) => q.src));
+  ev.year = ev.first ? ev.first.slice(0, 4) : "year unknown";
+});
+
+ENTITIES.forEach((e) => { e.folded = [e.name, ...e.aliases].map(fold); });
+const EVENTS_OF = ENTITIES.map(() => []);
+EVENTS.forEach((ev) => ev.entities.forEach((n) => EVENTS_OF[n].push(ev.i)));
+
+/* A date bound typed in a filter: 2020, 2020-09 or 2020-09-25 → [first day, last day]. */
+function bound(text) {
+  const m = /^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$/.exec(text || "");
+  if (!m) return null;
+  const y = +m[1], mo = m[2] ? +m[2] : null, d = m[3] ? +m[3] : null;
+  if ((mo && (mo < 1 || mo > 12)) || (d && (d < 1 || d > 31))) return null;
+  const pad = (n) => String(n).padStart(2, "0");
+  if (d) return [`${y}-${pad(mo)}-${pad(d)}`, `${y}-${pad(mo)}-${pad(d)}`];
+  if (mo) return [`${y}-${pad(mo)}-01`, `${y}-${pad(mo)}-${pad(new Date(Date.UTC(y, mo, 0)).getUTCDate())}`];
+  return [`${y}-01-01`, `${y}-12-31`];
+}
+
+/* The filter state; the URL fragment keeps it, so a view can be shared. */
+const FIELDS = ["q", "kind", "entity", "source", "from", "to"];
+const state = { q: "", kind: "", entity: "", source: "", from: "", to: "", event: null, card: null };
+
+function readHash() {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ""));
+  for (const f of FIELDS) state[f] = params.get(f) || "";
+  const ev = params.get("event"), card = params.get("card");
+  state.event = ev !== null && EVENTS[+ev] ? +ev : null;
+  state.card = card !== null && ENTITIES[+card] ? +card : null;
+}
+
+function writeHash() {
+  const params = new URLSearchParams();
+  for (const f of FIELDS) if (state[f]) params.set(f, state[f]);
+  if (state.event !== null) params.set("event", state.event);
+  if (state.card !== null) params.set("card", state.card);
+  const hash = params.toString();
+  const url = location.pathname + location.search + (hash ? "#" + hash : "");
+  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
+}
+
+/* Entities answering to a name typed in the entity filter: name or alias, either script. */
+function entitiesNamed(text) {
+  const wanted = fold(text.trim());
+  const found = new Set();
+  if (!wanted) return found;
+  ENTITIES.forEach((e, n) => { if (e.folded.includes(wanted)) found.add(n); });
+  if (!found.size) ENTITIES.forEach((e, n) => { if (e.folded[0].includes(wanted)) found.add(n); });
+  return found;
+}
+
+/* Sources answering to the source filter: an article id, or an outlet. */
+function sourcesNamed(text) {
+  const wanted = text.trim().replace(/^~/, "");
+  const found = new Set();
+  if (!wanted) return found;
+  SOURCES.forEach((s, n) => {
+    if (s.id === wanted || s.outlet.replace(/^~/, "") === wanted || s.file === wanted) found.add(n);
+  });
+  return found;
+}
+
+function matching() {
+  const terms = fold(state.q).split(/\s+/).filter(Boolean);
+  const ents = state.entity ? entitiesNamed(state.entity) : null;
+  const srcs = state.source ? sourcesNamed(state.source) : null;
+  const from = bound(state.from), to = bound(state.to);
+  return EVENTS.filter((ev) => {
+    if (state.kind && ev.k !== state.kind) return false;
+    if (ents && !ev.entities.some((n) => ents.has(n))) return false;
+    if (srcs && ![...ev.srcs].some((s) => srcs.has(s))) return false;
+    if (from && !(ev.first && (ev.last || "9999-12-31") >= from[0])) return false;
+    if (to && !(ev.first && ev.first <= to[1])) return false;
+    for (const t of terms) if (!ev.hay.includes(t)) return false;
+    return true;
+  });
+}
+
+function citeParts(quote) {
+  const s = SOURCES[quote.src];
+  return { outlet: s.outlet, published: s.published, title: s.title, where: `${s.file}:${quote.line}`, format: s.format, id: s.id };
+}
+
+function dateText(ev) {
+  if (!ev.date) return "date unknown";
+  let label = ev.date.replace("/..", " onwards").replace("/", " – ");
+  const parts = { early: "early", mid: "mid", late: "late", H1: "first half", H2: "second half" };
+  if (ev.part) label += ` (${parts[ev.part] || ev.part})`;
+  return (ev.inferred ? "~" : "") + label;
+}

@@ -176,7 +176,7 @@ def test_help_loads_neither_opencc_nor_lexicons():
         "sys.argv = ['cgt', '--help']\n"
         "from cgt_cli.cli import app\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "heavy = ['opencc', 'cgt_cli.extract.lexicon', 'cgt_cli.extract.entities.find', 'cgt_cli.extract.dates', 'charset_normalizer', 'regex']\n"
+        "heavy = ['opencc', 'cgt_cli.extract.lexicon', 'cgt_cli.extract.entities.find', 'cgt_cli.extract.dates', 'charset_normalizer', 'regex', 'trafilatura', 'lxml', 'playwright']\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout

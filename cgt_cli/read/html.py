@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from cgt_cli.read.files import SkipFile, decode
 
 EXTRA = "pip install 'cgt[html]'"
+MIN_TEXT = 30  # characters of main text below which a page holds no article (a login page, a redirect)
 _PRESCAN = 4096  # browsers look for the declared charset in the first 1,024 bytes; pages get it wrong
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
@@ -65,7 +66,7 @@ def read_page(data: bytes) -> tuple[str, str, PageMeta]:
         date_extraction_params={"original_date": True, "extensive_search": False},
     )
     body = (found.text or "").strip() if found is not None else ""
-    if not body:
+    if len("".join(body.split())) < MIN_TEXT:
         raise SkipFile("no article text found in the HTML page")
     title = _one_line(found.title)
     lines = [line.strip() for line in body.split("\n")]

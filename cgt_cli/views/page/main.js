@@ -95,6 +95,7 @@ function init() {
   document.getElementById("filters").addEventListener("submit", (e) => e.preventDefault());
   document.getElementById("f-reset").addEventListener("click", () => setFilters({ q: "", kind: "", entity: "", source: "", from: "", to: "" }));
   const list = document.getElementById("list");
+  document.querySelector(".skip").addEventListener("click", (e) => { e.preventDefault(); list.focus(); });
   list.addEventListener("keydown", onListKey);
   list.addEventListener("focus", () => { if (cursor === null && shown.length) moveCursor(shown[0].i); });
   new IntersectionObserver((seen) => { if (seen.some((s) => s.isIntersecting) && rendered < shown.length) renderMore(); }, { rootMargin: "600px" })

@@ -369,10 +369,20 @@ class Store:
         (data,) = self._rows("SELECT sentences FROM entities WHERE $C AND number = ?", number).fetchone()
         return _decoded(pickle.loads, data)
 
+    def related_counts(self, numbers: list[int]) -> dict[int, dict[int, int]]:
+        """For each of the entities, the others named in its sentences: {other: sentences shared}."""
+        found: dict[int, dict[int, int]] = {n: {} for n in numbers}
+        for start in range(0, len(numbers), 500):
+            marks = ",".join("?" * len(numbers[start : start + 500]))
+            sql = f"SELECT entity, other, sentences FROM related WHERE $C AND entity IN ({marks})"
+            for number, other, n in self._rows(sql, *numbers[start : start + 500]):
+                found[number][other] = n
+        return found
+
     def related(self, number: int, places: tuple[str, ...]) -> list[tuple[EntityRow, int]]:
         """Other entities named in the entity's sentences, with the number of sentences
         shared, most first; not the places the entity is in."""
-        counts = dict(self._rows("SELECT other, sentences FROM related WHERE $C AND entity = ?", number).fetchall())
+        counts = self.related_counts([number])[number]
         if not counts:
             return []
         rows = self.entity_rows(f"number IN ({','.join(map(str, counts))})")

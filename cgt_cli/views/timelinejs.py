@@ -28,12 +28,13 @@ def _date_parts(value: str, label: str | None = None) -> dict:
     return parts
 
 
-def _cite(data: dict, quote: dict) -> str:
-    source = data["sources"][quote["src"]]
+def _cite(data: dict, quote: list) -> str:
+    src, line, text = quote
+    source = dict(zip(data["source_fields"], data["sources"][src], strict=True))
     title = f"《{source['title']}》" if source["title"] else "(no title)"
-    where = f"{source['file']}:{quote['line']}"
+    where = f"{source['file']}:{line}"
     return (
-        f"<blockquote>“{escape(quote['text'])}”</blockquote>"
+        f"<blockquote>“{escape(text)}”</blockquote>"
         f"<p>— {escape(source['outlet'])} · {escape(source['published'])} · {escape(title)} · <code>{escape(where)}</code></p>"
     )
 
@@ -41,12 +42,13 @@ def _cite(data: dict, quote: dict) -> str:
 def timelinejs(data: dict, label: str) -> dict:
     """The TimelineJS 3 document: a title slide and one slide per dated event."""
     slides = []
-    for n, event in enumerate(data["events"]):
+    for n, row in enumerate(data["events"]):
+        event = dict(zip(data["event_fields"], row, strict=True))
         date = event["date"]
         if not date or not date[:1].isdigit():
             continue  # TimelineJS needs a year
         start, _, end = date.partition("/")
-        shown = ("~" if event["inferred"] else "") + date.replace("/..", " onwards").replace("/", " – ")
+        shown = ("~" if event["resolution"] == "context" else "") + date.replace("/..", " onwards").replace("/", " – ")
         slide = {
             "unique_id": f"event-{n}",
             "start_date": _date_parts(start, shown),

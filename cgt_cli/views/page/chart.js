@@ -30,12 +30,13 @@ function textWidth(text) {
   return measurer.measureText(text).width;
 }
 
+/* The days the axis spans: whole years, or whole months when the date filters ask for less than a year. */
 function chartDomain(dated) {
   const from = bound(state.from), to = bound(state.to);
   let lo = from ? from[0] : dated.reduce((m, ev) => (ev.first < m ? ev.first : m), dated[0].first);
   let hi = to ? to[1] : dated.reduce((m, ev) => ((ev.last || ev.first) > m ? ev.last || ev.first : m), dated[0].first);
   if (hi < lo) hi = lo;
-  if (dayNum(hi) - dayNum(lo) > 400) return [`${lo.slice(0, 4)}-01-01`, `${hi.slice(0, 4)}-12-31`];
+  if ((!from && !to) || dayNum(hi) - dayNum(lo) > 400) return [`${lo.slice(0, 4)}-01-01`, `${hi.slice(0, 4)}-12-31`];
   return [lo.slice(0, 7) + "-01", bound(hi.slice(0, 7))[1]];
 }
 
@@ -82,14 +83,16 @@ function renderChart(list) {
 function gridLine(left) { const g = el("div", { class: "grid" }); g.style.left = left + "px"; return g; }
 
 function axis(lo, hi, x, scale, width) {
-  const bar = el("div", { class: "axis", "aria-hidden": "false" });
-  const y0 = +lo.slice(0, 4), y1 = +hi.slice(0, 4);
+  const bar = el("div", { class: "axis" });
+  const y0 = +lo.slice(0, 4), y1 = +hi.slice(0, 4), dlo = dayNum(lo), dhi = dayNum(hi);
   const yearPx = scale * 365;
   const labelEvery = Math.max(1, Math.ceil(44 / yearPx));
   for (let y = y0; y <= y1; y++) {
-    const left = x(dayNum(`${y}-01-01`));
+    const jan = dayNum(`${y}-01-01`);
+    const left = jan < dlo ? 0 : x(jan);
     const tick = el("div", { class: "tick yr" });
     tick.style.left = left + "px";
+    if (jan < dlo) tick.style.borderLeftColor = "transparent";  // the axis starts inside this year
     if ((y - y0) % labelEvery === 0 && left < width - 20) {
       tick.append(el("button", { class: "tick-label", type: "button", text: String(y), title: `Show ${y} only`, "aria-label": `Show ${y} only`, onclick: () => setFilters({ from: String(y), to: String(y) }) }));
     }
@@ -97,17 +100,12 @@ function axis(lo, hi, x, scale, width) {
     if (yearPx < 150) continue;
     for (let m = 2; m <= 12; m++) {
       const day = dayNum(`${y}-${String(m).padStart(2, "0")}-01`);
-      if (day < dayNum(lo) || day > dayNum(hi)) continue;
+      if (day <= dlo || day > dhi) continue;
       const t = el("div", { class: "tick" });
       t.style.left = x(day) + "px";
-      if (scale * 30 >= 36) t.append(el("span", { class: "tick-label", text: MONTHS[m - 1] }));
+      if (scale * 30 >= 36 && x(day) - left >= 44) t.append(el("span", { class: "tick-label", text: MONTHS[m - 1] }));
       bar.append(t);
     }
-  }
-  if (y0 === y1 && yearPx >= 150) {
-    const first = el("div", { class: "tick" });
-    first.style.left = "0px";
-    bar.append(first);
   }
   return bar;
 }

@@ -58,7 +58,9 @@ function header() {
   const title = DATA.title;
   document.getElementById("title").textContent = title;
   const dated = EVENTS.filter((ev) => ev.first);
-  const years = dated.length ? `${dated[0].first.slice(0, 4)}–${dated.reduce((m, ev) => ((ev.last || ev.first) > m ? ev.last || ev.first : m), "").slice(0, 4)}` : "";
+  const first = dated.length ? dated[0].first.slice(0, 4) : "";
+  const last = dated.reduce((m, ev) => ((ev.last || ev.first) > m ? ev.last || ev.first : m), "").slice(0, 4);
+  const years = first === last ? first : `${first}–${last}`;
   const sources = SOURCES.length;
   document.getElementById("summary").textContent =
     `${EVENTS.length.toLocaleString("en")} event${EVENTS.length === 1 ? "" : "s"} from ${sources.toLocaleString("en")} article${sources === 1 ? "" : "s"}` + (years ? ` · ${years}` : "");
@@ -69,6 +71,7 @@ function header() {
     focus.className = `focus k-${ENTITIES[DATA.focus].kind}`;
     focus.replaceChildren(...cardContent(DATA.focus, false));
     focus.hidden = false;
+    document.querySelector(".eyebrow").textContent = `cgt · ${KIND_NAMES[ENTITIES[DATA.focus].kind] || "entity"} card and its timeline`;
   }
 }
 
@@ -119,7 +122,8 @@ function init() {
   apply();
   if (state.card !== null) openCard(state.card);
   document.documentElement.dataset.ready = "1";
-  window.cgtReadyMs = performance.now();
+  window.cgtReadyMs = performance.now();  // read by benchmarks/page.py
+  window.cgtSetFilters = setFilters;
 }
 
 init();

@@ -2,33 +2,55 @@
    is only ever set as textContent, never parsed as markup. */
 
 const DATA = JSON.parse(document.getElementById("cgt-data").textContent);
-const EVENTS = DATA.events;
+const rowsOf = (fields, rows) => rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, row[i]])));
+const quoteOf = ([src, line, text]) => ({ src, line, text });
+const EVENTS = rowsOf(DATA.event_fields, DATA.events);
 const ENTITIES = DATA.entities;
-const SOURCES = DATA.sources;
+const SOURCES = rowsOf(DATA.source_fields, DATA.sources);
+const FOCUS_QUOTES = (DATA.quotes || []).map(quoteOf);
 const KINDS = ["org", "park", "alliance", "person", "place", "policy", "event", "other"];
 const KIND_NAMES = {
   org: "organisation", park: "park", alliance: "alliance", person: "person",
   place: "place", policy: "policy", event: "named event", other: "no named entity",
 };
+const READ_AS = {
+  explicit: "the text states the full date",
+  anchor: "the year is the article's published year",
+  context: "the year comes from another date in the same article (it states no published date)",
+  unknown: "no text states the year",
+};
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/* Traditional → Simplified, character by character (the table holds only the
-   characters whose Simplified form occurs on this page), full-width → half-width. */
+/* Search text and queries alike: Traditional → Simplified character by
+   character (OpenCC's table, cut to the characters of this page), full-width
+   → half-width, Latin lower case. */
 const T2S = new Map();
 {
   const from = Array.from(DATA.script.from), to = Array.from(DATA.script.to);
   from.forEach((ch, i) => T2S.set(ch, to[i]));
 }
+const TRADITIONAL = T2S.size ? new RegExp(`[${[...T2S.keys()].join("").replace(/[\]\\^-]/g, "\\$&")}]`, "gu") : null;
 function fold(text) {
-  let out = "";
-  for (const ch of text) {
-    let c = T2S.get(ch) || ch;
-    const code = c.codePointAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) c = String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) c = " ";
-    out += c;
-  }
+  let out = text.replace(/[\uff01-\uff5e\u3000]/g, (c) => (c === "\u3000" ? " " : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (TRADITIONAL) out = out.replace(TRADITIONAL, (c) => T2S.get(c));
   return out.toLowerCase();
+}
+
+/* The days a date value means, [first, last] (last null for an open start), and its precision. */
+function daysOf(date) {
+  if (!date || date.startsWith("--") || date === "..") return [null, null];
+  const [head, tail] = date.split("/");
+  const first = bound(head);
+  if (!first) return [null, null];
+  if (tail === "..") return [first[0], null];
+  const last = tail ? bound(tail) : first;
+  return [first[0], last ? last[1] : first[1]];
+}
+function precisionOf(date) {
+  if (!date || date === ".." || date.startsWith("--")) return "unknown";
+  if (date.endsWith("/..")) return "open";
+  if (date.includes("/")) return "range";
+  return { 4: "year", 7: "month", 10: "day" }[date.length] || "unknown";
 }
 
 function entityKind(index) { return index == null ? "other" : ENTITIES[index].kind; }
@@ -36,10 +58,14 @@ function entityKind(index) { return index == null ? "other" : ENTITIES[index].ki
 /* Each event's derived fields, computed once. */
 EVENTS.forEach((ev, i) => {
   ev.i = i;
+  ev.quotes = ev.quotes.map(quoteOf);
+  [ev.first, ev.last] = daysOf(ev.date);
+  ev.precision = precisionOf(ev.date);
+  ev.inferred = ev.resolution === "context";
+  ev.read = READ_AS[ev.resolution] || ev.resolution;
   ev.k = KINDS.includes(entityKind(ev.main)) ? entityKind(ev.main) : "other";
   const names = ev.entities.map((n) => [ENTITIES[n].name, ...ENTITIES[n].aliases].join(" "));
-  const quotes = ev.quotes.map((q) => q.simple || q.text);
-  ev.hay = [ev.summary, ev.place || "", names.join(" "), quotes.join(" ")].join("\u0001").toLowerCase();
+  ev.hay = fold([ev.summary, ev.place || "", names.join(" "), ...ev.quotes.map((q) => q.text)].join("\u0001"));
   ev.srcs = new Set(ev.quotes.map((q) => q.src));
   ev.year = ev.first ? ev.first.slice(0, 4) : "year unknown";
 });

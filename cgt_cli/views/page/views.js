@@ -127,10 +127,13 @@ function renderDetail() {
   if (ev.kind === "fact") add("Kind", "a dated statement of status (fact), not an event");
   if (ev.place) add("Where", el("span", { lang: "zh", text: ev.place }));
   if (ev.trigger) add("Event verb", el("span", { lang: "zh", text: ev.trigger }));
-  if (ev.entities.length) add("Names", ...ev.entities.map(entityButton));
   box.append(facts);
   box.append(el("h3", { class: "sub", text: ev.quotes.length === 1 ? "The source says" : `${ev.quotes.length} sources say` }));
   for (const q of ev.quotes) box.append(quoteBlock(q));
+  if (ev.entities.length) {
+    box.append(el("h3", { class: "sub", text: "Named in it (open a card)" }));
+    box.append(el("div", { class: "ents" }, ...ev.entities.map(entityButton)));
+  }
   placeDetail();
 }
 
@@ -189,9 +192,9 @@ function cardContent(n, asDialog) {
       return chip;
     })));
   }
-  if (n === DATA.focus && DATA.quotes && DATA.quotes.length) {
-    parts.push(el("h3", { class: "sub", text: `Quotes (${DATA.quotes.length})` }));
-    for (const q of DATA.quotes) parts.push(quoteBlock(q));
+  if (n === DATA.focus && FOCUS_QUOTES.length) {
+    parts.push(el("h3", { class: "sub", text: `Quotes (${FOCUS_QUOTES.length})` }));
+    for (const q of FOCUS_QUOTES) parts.push(quoteBlock(q));
   }
   if (events.length && (asDialog || n !== DATA.focus)) {
     parts.push(el("div", { class: "actions" }, el("button", { class: "btn", type: "button", text: "Only events naming it",
@@ -208,7 +211,7 @@ function rolesTable(roles) {
       el("td", { lang: "zh", text: r.person }),
       el("td", { lang: "zh", text: r.title + (r.conflict ? " ⚠ differs" : "") }),
       el("td", { lang: "zh", text: r.organisation || "?" }),
-      el("td", {}, `${s.outlet} · ${s.published} · `, el("code", { text: s.file }))));
+      el("td", {}, `${s.outlet} · ${s.published} · `, el("code", { text: `${s.file}:${r.line}` }))));
   }
   return el("table", { class: "roles" }, el("thead", {}, el("tr", {}, ...["person", "title", "organisation", "source"].map((h) => el("th", { text: h })))), body);
 }

@@ -41,7 +41,7 @@ CorpusOption = Annotated[
     typer.Option(
         "--corpus",
         envvar="CGT_CORPUS",
-        help="A folder (every *.txt below it) or article files; repeatable. "
+        help="A folder (every *.txt, *.html and *.htm below it) or article files; repeatable. "
         "Default: $CGT_CORPUS, else the bundled seeds.",
         show_default=False,
     ),

@@ -33,26 +33,27 @@ HOSTILE = (
 )
 
 
-def expect(locator):
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
-
-
-def _chromium() -> str:
+def _chromium() -> str | None:
     for candidate in (os.environ.get("CGT_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"):
         found = candidate and shutil.which(candidate)
         if found:
             return found
-    pytest.skip("no Chromium on this machine (apt-get install chromium, or set CGT_CHROMIUM)")
+    return None
+
+
+CHROMIUM = _chromium()
+try:
+    from playwright.sync_api import expect, sync_playwright
+except ImportError:
+    pytest.skip("Playwright is not installed (pip install -e '.[browser]')", allow_module_level=True)
+if CHROMIUM is None:
+    pytest.skip("no Chromium on this machine (apt-get install chromium, or set CGT_CHROMIUM)", allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[browser]')")
-    executable = _chromium()
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
         launched.close()
 

@@ -2,7 +2,7 @@
    each event a mark spanning the days its date means. Past MARK_LIMIT events
    it draws counts per month instead (a click zooms in). */
 
-const MARK_LIMIT = 1500;
+const MARK_LIMIT = 500;  // more marks than this smear into one another: counts instead
 const LABEL_LIMIT = 80;
 const DAY = 864e5;
 
@@ -31,20 +31,36 @@ function textWidth(text) {
 }
 
 /* The days the axis spans: whole years, or whole months when the date filters ask for less than a year. */
-function chartDomain(dated) {
+function chartDomain(first, last) {
   const from = bound(state.from), to = bound(state.to);
-  let lo = from ? from[0] : dated.reduce((m, ev) => (ev.first < m ? ev.first : m), dated[0].first);
-  let hi = to ? to[1] : dated.reduce((m, ev) => ((ev.last || ev.first) > m ? ev.last || ev.first : m), dated[0].first);
-  if (hi < lo) hi = lo;
+  const lo = from ? from[0] : first;
+  const hi = to ? (to[1] < lo ? lo : to[1]) : last;
   if ((!from && !to) || dayNum(hi) - dayNum(lo) > 400) return [`${lo.slice(0, 4)}-01-01`, `${hi.slice(0, 4)}-12-31`];
   return [lo.slice(0, 7) + "-01", bound(hi.slice(0, 7))[1]];
 }
 
+/* The dated events by kind of main entity, in one pass, with the first and last day among them. */
+function lanesOf(list) {
+  const byKind = new Map();
+  let first = null, last = null, count = 0;
+  for (const ev of list) {
+    if (!ev.first) continue;
+    count++;
+    let lane = byKind.get(ev.k);
+    if (!lane) byKind.set(ev.k, (lane = []));
+    lane.push(ev);
+    const end = ev.last || ev.first;
+    if (first === null || ev.first < first) first = ev.first;
+    if (last === null || end > last) last = end;
+  }
+  return { byKind, first, last, count };
+}
+
 function renderChart(list) {
   const box = document.getElementById("chart");
-  const dated = list.filter((ev) => ev.first);
+  const { byKind, first, last, count } = lanesOf(list);
   box.replaceChildren();
-  if (!dated.length) {
+  if (!count) {
     box.append(el("p", { class: "chart-note", text: list.length ? "None of these events has a known year: nothing to draw." : "No events to draw." }));
     return;
   }
@@ -52,22 +68,23 @@ function renderChart(list) {
   const gutter = narrow ? 0 : 112;
   box.style.setProperty("--gutter", gutter + "px");
   const width = Math.max(120, box.clientWidth - gutter - 2);
-  const [lo, hi] = chartDomain(dated);
+  const [lo, hi] = chartDomain(first, last);
   const d0 = dayNum(lo), d1 = dayNum(hi) + 1, scale = width / (d1 - d0);
   const x = (day) => Math.min(width, Math.max(0, (day - d0) * scale));
   box.append(axis(lo, hi, x, scale, width));
   const lanes = el("div", { class: "lanes" });
-  const kinds = KINDS.filter((k) => dated.some((ev) => ev.k === k));
+  const kinds = KINDS.filter((k) => byKind.has(k));
   const yearLines = [];
   for (let y = +lo.slice(0, 4) + 1; y <= +hi.slice(0, 4); y++) yearLines.push(x(dayNum(`${y}-01-01`)));
-  const dense = dated.length > MARK_LIMIT;
-  const labels = !narrow && dated.length <= LABEL_LIMIT;
-  const maxCount = dense ? densityMax(dated, kinds, scale, d0) : 0;
+  const dense = count > MARK_LIMIT;
+  const labels = !narrow && count <= LABEL_LIMIT;
+  const byMonth = scale * 30 >= 3;
+  const counts = dense ? new Map(kinds.map((k) => [k, bucketCounts(byKind.get(k), byMonth)])) : null;
+  const maxCount = dense ? Math.max(...[...counts.values()].flatMap((c) => [...c.values()])) : 0;
   for (const kind of kinds) {
-    const own = dated.filter((ev) => ev.k === kind);
     const body = el("div", { class: "lane-body" });
     for (const gx of yearLines) body.append(gridLine(gx));
-    const height = dense ? drawDensity(body, own, x, scale, d0, maxCount, kind) : drawMarks(body, own, x, scale, width, labels);
+    const height = dense ? drawDensity(body, counts.get(kind), x, maxCount, kind) : drawMarks(body, byKind.get(kind), x, scale, width, labels);
     body.style.height = height + "px";
     const name = el("div", { class: "lane-name", text: KIND_NAMES[kind] });
     if (narrow) { name.style.position = "static"; name.style.width = "auto"; name.style.textAlign = "left"; }
@@ -75,7 +92,7 @@ function renderChart(list) {
   }
   box.append(lanes);
   if (dense) {
-    box.append(el("p", { class: "chart-note", text: `${dated.length.toLocaleString("en")} events: the bars count them by ${scale * 30 >= 3 ? "month" : "year"}. Click a bar or a year to zoom in; each event is drawn from ${MARK_LIMIT.toLocaleString("en")} down.` }));
+    box.append(el("p", { class: "chart-note", text: `${count.toLocaleString("en")} events: the bars count them by ${byMonth ? "month" : "year"}. Click a bar or a year to zoom in; each event is drawn from ${MARK_LIMIT.toLocaleString("en")} down.` }));
   }
   markSelected();
 }
@@ -154,33 +171,32 @@ function drawMarks(body, own, x, scale, width, labels) {
   return used * rowH + 8;
 }
 
-function bucketOf(ev, byMonth) { return byMonth ? ev.first.slice(0, 7) : ev.first.slice(0, 4); }
-
-function densityMax(dated, kinds, scale) {
-  const byMonth = scale * 30 >= 3;
+function bucketCounts(events, byMonth) {
   const counts = new Map();
-  for (const ev of dated) { const key = ev.k + bucketOf(ev, byMonth); counts.set(key, (counts.get(key) || 0) + 1); }
-  return Math.max(...counts.values());
+  for (const ev of events) {
+    const key = byMonth ? ev.first.slice(0, 7) : ev.year;
+    counts.set(key, (counts.get(key) || 0) + 1);
+  }
+  return counts;
 }
 
-function drawDensity(body, own, x, scale, d0, maxCount, kind) {
-  const byMonth = scale * 30 >= 3;
-  const counts = new Map();
-  for (const ev of own) { const key = bucketOf(ev, byMonth); counts.set(key, (counts.get(key) || 0) + 1); }
+function drawDensity(body, counts, x, maxCount, kind) {
   const height = 44;
+  const part = document.createDocumentFragment();
   for (const [key, n] of counts) {
     const [first, last] = bound(key);
     const left = x(dayNum(first)), right = x(dayNum(last) + 1);
     const bar = el("button", {
-      class: `dens k-${kind}`, type: "button", tabindex: "-1",
+      class: "dens", type: "button", tabindex: "-1",
       title: `${key}: ${n} ${KIND_NAMES[kind]} event${n === 1 ? "" : "s"}`, "aria-label": `${key}: ${n} events, show them`,
       onclick: () => setFilters({ from: key, to: key }),
     });
     bar.style.left = left + "px";
     bar.style.width = Math.max(2, right - left - 1) + "px";
     bar.style.height = Math.max(3, Math.round((height - 6) * Math.sqrt(n / maxCount))) + "px";
-    body.append(bar);
+    part.append(bar);
   }
+  body.append(part);
   return height;
 }
 

@@ -1,12 +1,16 @@
 /* The page's data, its search text and its filters. Article text is data: it
    is only ever set as textContent, never parsed as markup. */
 
+performance.mark("cgt-start");
 const DATA = JSON.parse(document.getElementById("cgt-data").textContent);
-const rowsOf = (fields, rows) => rows.map((row) => Object.fromEntries(fields.map((f, i) => [f, row[i]])));
+performance.mark("cgt-parsed");
+if (DATA.event_fields.join() !== "date,part,resolution,status,kind,summary,trigger,place,entities,main,quotes"
+    || DATA.source_fields.join() !== "id,file,title,outlet,published,basis,format") {
+  throw new Error("cgt: this page's data has fields its script does not know");
+}
 const quoteOf = ([src, line, text]) => ({ src, line, text });
-const EVENTS = rowsOf(DATA.event_fields, DATA.events);
 const ENTITIES = DATA.entities;
-const SOURCES = rowsOf(DATA.source_fields, DATA.sources);
+const SOURCES = DATA.sources.map(([id, file, title, outlet, published, basis, format]) => ({ id, file, title, outlet, published, basis, format }));
 const FOCUS_QUOTES = (DATA.quotes || []).map(quoteOf);
 const KINDS = ["org", "park", "alliance", "person", "place", "policy", "event", "other"];
 const KIND_NAMES = {
@@ -55,21 +59,37 @@ function precisionOf(date) {
 
 function entityKind(index) { return index == null ? "other" : ENTITIES[index].kind; }
 
-/* Each event's derived fields, computed once. */
-EVENTS.forEach((ev, i) => {
-  ev.i = i;
-  ev.quotes = ev.quotes.map(quoteOf);
-  [ev.first, ev.last] = daysOf(ev.date);
-  ev.precision = precisionOf(ev.date);
-  ev.inferred = ev.resolution === "context";
-  ev.read = READ_AS[ev.resolution] || ev.resolution;
-  ev.k = KINDS.includes(entityKind(ev.main)) ? entityKind(ev.main) : "other";
-  const names = ev.entities.map((n) => [ENTITIES[n].name, ...ENTITIES[n].aliases].join(" "));
-  ev.hay = fold([ev.summary, ev.place || "", names.join(" "), ...ev.quotes.map((q) => q.text)].join("\u0001"));
-  ev.srcs = new Set(ev.quotes.map((q) => q.src));
-  ev.year = ev.first ? ev.first.slice(0, 4) : "year unknown";
+
+/* Each event as an object with what the page derives from it. Its search
+   text (`hay`) is built after the page is up, in idle time (see `indexSearch`). */
+const EVENTS = DATA.events.map(([date, part, resolution, status, kind, summary, trigger, place, entities, main, quotes], i) => {
+  const [first, last] = daysOf(date);
+  const k = entityKind(main);
+  return {
+    i, date, part, resolution, status, kind, summary, trigger, place, entities, main, first, last,
+    quotes,  // [source, line, text] each: objects only when shown (quoteOf)
+    srcs: quotes.length === 1 ? [quotes[0][0]] : [...new Set(quotes.map((q) => q[0]))],
+    precision: precisionOf(date),
+    inferred: resolution === "context",
+    read: READ_AS[resolution] || resolution,
+    k: KINDS.includes(k) ? k : "other",
+    year: first ? first.slice(0, 4) : "year unknown",
+    hay: null,
+  };
 });
 
+const idle = window.requestIdleCallback || ((f) => setTimeout(() => f({ timeRemaining: () => 8 }), 0));
+let searchable = 0;  // events[0..searchable) have their search text
+function indexSearch(deadline) {
+  for (; searchable < EVENTS.length && (!deadline || deadline.timeRemaining() > 2); searchable++) {
+    const ev = EVENTS[searchable];
+    const names = ev.entities.map((n) => [ENTITIES[n].name, ...ENTITIES[n].aliases].join(" "));
+    ev.hay = fold([ev.summary, ev.place || "", names.join(" "), ...ev.quotes.map((q) => q[2])].join("\u0001"));
+  }
+  if (deadline && searchable < EVENTS.length) idle(indexSearch);
+  else document.documentElement.dataset.searchable = "1";  // read by benchmarks/page.py
+}
+performance.mark("cgt-derived");
 ENTITIES.forEach((e) => { e.folded = [e.name, ...e.aliases].map(fold); });
 const EVENTS_OF = ENTITIES.map(() => []);
 EVENTS.forEach((ev) => ev.entities.forEach((n) => EVENTS_OF[n].push(ev.i)));
@@ -134,10 +154,11 @@ function matching() {
   const ents = state.entity ? entitiesNamed(state.entity) : null;
   const srcs = state.source ? sourcesNamed(state.source) : null;
   const from = bound(state.from), to = bound(state.to);
+  if (terms.length && searchable < EVENTS.length) indexSearch(null);  // a query before the idle indexing ended
   return EVENTS.filter((ev) => {
     if (state.kind && ev.k !== state.kind) return false;
     if (ents && !ev.entities.some((n) => ents.has(n))) return false;
-    if (srcs && ![...ev.srcs].some((s) => srcs.has(s))) return false;
+    if (srcs && !ev.srcs.some((s) => srcs.has(s))) return false;
     if (from && !(ev.first && (ev.last || "9999-12-31") >= from[0])) return false;
     if (to && !(ev.first && ev.first <= to[1])) return false;
     for (const t of terms) if (!ev.hay.includes(t)) return false;

@@ -56,7 +56,7 @@ function row(ev) {
   if (ev.kind === "fact") what.append(el("span", { class: "chip fact", text: "fact" }));
   const meta = el("span", { class: "meta" });
   if (ev.place) meta.append(el("span", { class: "where", text: "@ " + ev.place }), "  ·  ");
-  meta.append([...ev.srcs].map((n) => `${SOURCES[n].outlet} ${SOURCES[n].published}`).join("; "));
+  meta.append(ev.srcs.map((n) => `${SOURCES[n].outlet} ${SOURCES[n].published}`).join("; "));
   const li = el("li", {
     class: `ev k-${ev.k}`, role: "option", id: `ev-${ev.i}`, "data-i": ev.i,
     "aria-selected": String(state.event === ev.i),
@@ -129,7 +129,7 @@ function renderDetail() {
   if (ev.trigger) add("Event verb", el("span", { lang: "zh", text: ev.trigger }));
   box.append(facts);
   box.append(el("h3", { class: "sub", text: ev.quotes.length === 1 ? "The source says" : `${ev.quotes.length} sources say` }));
-  for (const q of ev.quotes) box.append(quoteBlock(q));
+  for (const q of ev.quotes) box.append(quoteBlock(quoteOf(q)));
   if (ev.entities.length) {
     box.append(el("h3", { class: "sub", text: "Named in it (open a card)" }));
     box.append(el("div", { class: "ents" }, ...ev.entities.map(entityButton)));

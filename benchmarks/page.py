@@ -59,14 +59,15 @@ def main() -> None:
     parser.add_argument("--cache-dir")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--page", type=Path, help="where to write the page (default: a temporary file)")
-    parser.add_argument("timeline", nargs="*", help="options for cgt timeline, after --")
-    args = parser.parse_args()
+    argv = sys.argv[1:]
+    timeline = argv[argv.index("--") + 1 :] if "--" in argv else []
+    args = parser.parse_args(argv[: argv.index("--")] if "--" in argv else argv)
     from playwright.sync_api import sync_playwright
 
     page_file = args.page or Path(tempfile.mkdtemp()) / "timeline.html"
     env = {**os.environ, **({"CGT_CACHE_DIR": args.cache_dir} if args.cache_dir else {})}
     began = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cgt_cli", "timeline", "--corpus", args.corpus, *args.timeline, "--format", "html", "-o", str(page_file)],
+    subprocess.run([sys.executable, "-m", "cgt_cli", "timeline", "--corpus", args.corpus, *timeline, "--format", "html", "-o", str(page_file)],
                    env=env, check=True)  # fmt: skip
     written = time.perf_counter() - began
     print(f"page: {page_file.stat().st_size / 1e6:.1f} MB, written in {written:.1f} s (warm index)")

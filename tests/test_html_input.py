@@ -147,7 +147,9 @@ def test_events_of_a_page_cite_lines_of_its_extracted_text(cgt, pages):
         ("2022-11", "园区管委会发布支持细胞和基因治疗产业发展的若干措施", "suzhou.html", 5),
         ("2023-05-10", "苏州工业园区细胞治疗中试平台在生物医药产业园正式启用", "suzhou.html", 3),
         ("2024-05-03", "香港科学园与深圳一家细胞治疗企业签署合作协议", "hk.htm", 3),
+        ("2025", "预计投入使用", "hk.htm", 3),  # 明年 of a page published in 2024
     ]
+    assert [e["status"] for e in json.loads(result.stdout)] == ["happened", "happened", "happened", "planned"]
     quote = json.loads(result.stdout)[2]["quote"]
     assert quote == "香港科學園5月3日與深圳一家細胞治療企業簽署合作協議，雙方將在科學園共同建立細胞治療研發中心，首期投資約兩億港元，預計明年投入使用。"
 

@@ -80,12 +80,11 @@ def _page_layout(simple: str, lines: list[tuple[int, int]], page: PageMeta) -> L
     from cgt_cli.extract.header import read_header
 
     title = lines[0] if page.title and lines else None
-    rest = lines[1:] if title else lines
-    header = read_header(simple, rest)
+    header = read_header(simple, lines)  # the title line on top, as a text page has it
     said = header.published is not None or header.outlet is not None  # a source line or dateline on top
-    first, skip = (header.body_from, header.skip) if said else (0, frozenset())
+    first, skip = (max(header.body_from, 1 if title else 0), header.skip) if said else (1 if title else 0, frozenset())
     body = tuple(
-        (s, e) for i, (s, e) in enumerate(rest) if i >= first and i not in skip and s < e and not is_boilerplate(simple[s:e])
+        (s, e) for i, (s, e) in enumerate(lines) if i >= first and i not in skip and s < e and not is_boilerplate(simple[s:e])
     )
     if page.published:
         published, time, inferred, basis = page.published, None, False, "stated on the page (read by htmldate)"

@@ -19,8 +19,8 @@ const KIND_NAMES = {
 };
 const READ_AS = {
   explicit: "the text states the full date",
-  anchor: "the year is the article's published year",
-  context: "the year comes from another date in the same article (it states no published date)",
+  anchor: "the year comes from the article's published date",
+  context: "the year comes from elsewhere in the same article (a heading, an event's name, another date)",
   unknown: "no text states the year",
 };
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -49,7 +49,7 @@ function yearCounts() {
 
 function row(ev) {
   const when = el("span", { class: "when" });
-  if (ev.inferred) when.append(el("span", { class: "tilde", title: "year taken from another date in the same article", text: "~" }));
+  if (ev.inferred) when.append(el("span", { class: "tilde", title: "year taken from elsewhere in the same article", text: "~" }));
   when.append(dateText(ev).replace(/^~/, ""));
   const what = el("span", { class: "what", text: ev.summary });
   if (ev.status === "planned") what.append(el("span", { class: "chip planned", text: "planned" }));

@@ -64,3 +64,16 @@ def run_unprivileged(*args: str, env: dict | None = None) -> subprocess.Complete
         unprivileged([sys.executable, "-m", "cgt_cli", *args]),
         capture_output=True, text=True, timeout=120, env={**os.environ, "NO_COLOR": "1", **(env or {})},
     )  # fmt: skip
+
+
+def loaded_by(argv: list[str], modules: list[str]) -> list[str]:
+    """Which of `modules` a fresh Python has imported after running `cgt ARGV`."""
+    script = (
+        "import sys\n"
+        f"sys.argv = ['cgt', *{argv!r}]\n"
+        "from cgt_cli.cli import app\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    return eval(out.splitlines()[-1])  # a list of names, as printed above

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from cgt_cli.index.store import EventRow, Source
-    from cgt_cli.model import Article
+    from cgt_cli.model import Article, Entity
 
 _PARTS = {"early": "early", "mid": "mid", "late": "late", "H1": "first half", "H2": "second half"}
 
@@ -26,6 +26,12 @@ def outlet_label(article: Article | Source) -> str:
     if not layout.outlet:
         return "unknown"
     return ("~" if layout.outlet_inferred else "") + layout.outlet
+
+
+def other_names(entity: Entity) -> list[str]:
+    """An entity's spellings other than its name, then its aliases, without repeats."""
+    others = [f for f in entity.forms if f != entity.name] + [a for a in entity.aliases if a not in entity.forms]
+    return list(dict.fromkeys(others))
 
 
 def date_label(event: EventRow) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cgt_cli.views import records
-from cgt_cli.views.labels import outlet_label, published_label
+from cgt_cli.views.labels import other_names, outlet_label, published_label
 
 if TYPE_CHECKING:
     from cgt_cli.index.lookup import Card
@@ -108,19 +108,10 @@ def _entities(pages: _Pages) -> list[dict]:
 def _entity(pages: _Pages, index: int, counts: dict[int, int], by_number: dict[int, EntityRow]) -> dict:
     row = pages.rows[index]
     entity = pages.store.entity(row.number)
-    others = [f for f in entity.forms if f != entity.name] + [a for a in entity.aliases if a not in entity.forms]
     related = sorted(
         ((by_number[o], n) for o, n in counts.items() if by_number[o].name not in entity.places), key=lambda p: (-p[1], p[0].name)
     )[:RELATED_MOST]
-    return {
-        "name": row.name,
-        "kind": row.kind,
-        "scope": row.scope,
-        "mentions": row.mentions,
-        "articles": row.articles,
-        "first_seen": row.first_seen,
-        "last_seen": row.last_seen,
-        "aliases": list(dict.fromkeys(others)),
+    return records.entity_row(row, other_names(entity)) | {
         "places": list(entity.places),
         "roles": [
             {

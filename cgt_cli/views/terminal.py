@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cgt_cli.index.store import EntityRow, EventRow, Source, Store
 from cgt_cli.model import Article, Entity, Span
-from cgt_cli.views.labels import date_label, outlet_label, published_label, sources_label
+from cgt_cli.views.labels import date_label, other_names, outlet_label, published_label, sources_label
 from cgt_cli.views.records import context_range
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -208,9 +208,9 @@ def _card_facts(card) -> Text:
     lines = []
     if entity.places:
         lines.append(("where", "、".join(entity.places)))
-    others = [f for f in entity.forms if f != entity.name] + [a for a in entity.aliases if a not in entity.forms]
+    others = other_names(entity)
     if others:
-        lines.append(("also", "、".join(dict.fromkeys(others))))
+        lines.append(("also", "、".join(others)))
     row = card.row
     seen = f"{row.mentions} mentions in {row.articles} article{'s' if row.articles != 1 else ''}"
     if row.first_seen:

@@ -47,8 +47,7 @@ class Styled:
 
 
 def sources_table(sources: list[Source]) -> Table:
-    """One row per article; a `from` column (text or html) when some came from saved web pages."""
-    pages = any(source.layout.format != "text" for source in sources)
+    """One row per article; `html` under the script of one that came from a saved web page."""
     table = Table(
         title=f"{len(sources)} articles",
         title_justify="left",
@@ -57,7 +56,8 @@ def sources_table(sources: list[Source]) -> Table:
     )
     table.add_column("id", overflow="fold", min_width=8)
     table.add_column("title", overflow="fold", min_width=12)
-    for column in ("outlet", "published", "script", *(["from"] if pages else [])):
+    table.add_column("outlet", no_wrap=True, max_width=14, overflow="ellipsis")  # a web page's site name can be long
+    for column in ("published", "script"):
         table.add_column(column, no_wrap=True)
     table.add_column("chars", justify="right", no_wrap=True)
     for source in sources:
@@ -66,8 +66,7 @@ def sources_table(sources: list[Source]) -> Table:
             safe(source.title or "(no title)"),
             safe(outlet_label(source)),
             published_label(source),
-            source.script,
-            *([source.layout.format] if pages else []),
+            source.script + ("\nhtml" if source.layout.format == "html" else ""),
             f"{source.body_chars:,}",
         )
     return table

@@ -15,7 +15,7 @@ const FOCUS_QUOTES = (DATA.quotes || []).map(quoteOf);
 const KINDS = ["org", "park", "alliance", "person", "place", "policy", "event", "other"];
 const KIND_NAMES = {
   org: "organisation", park: "park", alliance: "alliance", person: "person",
-  place: "place", policy: "policy", event: "named event", other: "no named entity",
+  place: "place", policy: "policy", event: "named event", other: "other",
 };
 const READ_AS = {
   explicit: "the text states the full date",

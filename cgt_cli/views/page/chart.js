@@ -137,7 +137,7 @@ function drawMarks(body, own, x, scale, width, labels) {
     const isDay = ev.precision === "day";
     const barW = isDay ? 12 : Math.max(8, right - left);
     const start = isDay ? Math.max(0, left + scale / 2 - 6) : left;
-    const label = labels ? Math.min(220, textWidth(ev.summary) + 2) : 0;
+    const label = labels ? Math.min(width > 1000 ? 300 : 220, textWidth(ev.summary) + 2) : 0;
     let flip = labels && start + barW + 5 + label > width && start - label - 5 >= 0;
     const extent = flip ? [start - label - 5, start + barW] : [start, start + barW + (labels ? 5 + label : 0)];
     let r = rows.findIndex((end) => end + 6 <= extent[0]);

@@ -6,9 +6,6 @@ import hashlib
 import json
 import os
 import re
-import signal
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from cgt_cli.read import files as corpus
 from cgt_cli.read.files import SkipFile, decode
 from cgt_cli.read.normalize import normalize
 from cgt_cli.read.sentences import Sentences, sentence_at, split_sentences
+from hostile_kit import clean, page, run_cli, skip_reasons, write_pages
 
 PIECES = [
     "2023", "年", "6", "月", "16", "日", "十一", "二〇一九", "今年", "去年", "底", "上旬", "至", "以来",
@@ -34,34 +32,6 @@ PIECES = [
 TEXT = st.lists(st.sampled_from(PIECES) | st.characters(), max_size=50).map("".join)
 PROPERTY = settings(deadline=None, max_examples=150)
 ISO = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
-SKIP_LINE = re.compile(r"cgt: skipped (.+?): (.+)")
-
-
-def page(n: int, traditional: bool = False) -> tuple[str, str]:
-    """A short news page whose one event falls on a date no other page uses; (text, ISO date)."""
-    y, m, d = 2000 + n % 20, 1 + n // 20 % 12, 1 + n // 240
-    text = f"某某细胞治疗产业园开园\n2023-06-18 09:30 某某日报\n{y}年{m}月{d}日,某某细胞治疗产业园开园。\n"
-    if traditional:
-        text = text.translate(str.maketrans("细疗产业园开报", "細療產業園開報"))
-    return text, f"{y}-{m:02}-{d:02}"
-
-
-def write_pages(folder: Path, count: int) -> dict[str, str]:
-    """count pages in folder as 0000.txt, 0001.txt…; {name: event date}."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for n in range(count):
-        (folder / f"{n:04}.txt").write_text(page(n)[0], encoding="utf-8")
-    return {f"{n:04}.txt": page(n)[1] for n in range(count)}
-
-
-def skip_reasons(stderr: str) -> dict[str, str]:
-    """{basename: reason} from stderr, which must hold only `cgt: skipped` lines, one per file."""
-    lines = stderr.splitlines()
-    found = [SKIP_LINE.fullmatch(line) for line in lines]
-    assert all(found), lines
-    names = [os.path.basename(m[1]) for m in found]
-    assert len(names) == len(set(names)), names
-    return {name: m[2] for name, m in zip(names, found, strict=True)}
 
 
 def tree_state(root: Path) -> dict[Path, object]:
@@ -78,32 +48,10 @@ def tree_state(root: Path) -> dict[Path, object]:
     return state
 
 
-def run_cli(*args: str, cache: Path, timeout: float = 60):
-    """(exit code, stdout, stderr) of `python -m cgt_cli ARGS`; None when still running at `timeout`."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cgt_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "NO_COLOR": "1", "CGT_CACHE_DIR": str(cache)},
-        encoding="utf-8", start_new_session=True,  # so its pool workers can be stopped with it
-    )  # fmt: skip
-    try:
-        out, err = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return None
-    return process.returncode, out, err
-
-
 @pytest.fixture
 def cgt_on(cgt, tmp_path):
     """Run `cgt ARGS --corpus FOLDER` in process, its cache kept outside the corpus."""
     return lambda folder, *args: cgt(*args, "--corpus", str(folder), env={"CGT_CACHE_DIR": str(tmp_path / "cache")})
-
-
-def clean(result) -> None:
-    """No exception escaped the CLI and no traceback was printed."""
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.stdout + result.stderr
 
 
 # 1. Properties: no string breaks the text functions, and every span slices back.
@@ -200,7 +148,7 @@ def test_decode_gives_text_or_a_one_line_reason(data):
         assert reason and reason == reason.strip() and "\n" not in reason
     else:
         assert text.strip() and "\r" not in text and "\x00" not in text
-        assert encoding in {"utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"}
+        assert encoding in {"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5"}
 
 
 # 2. A hostile corpus: every good file served, every bad one reported once, nothing written.
@@ -239,7 +187,7 @@ def build_hostile(root: Path) -> tuple[dict[str, str], dict[str, str]]:
         bad[name] = reason
     bad["huge.txt"] = f"larger than 20 MB ({HUGE:,} bytes)"
     bad["dangling.txt"] = "broken link or file vanished"
-    bad["self-loop.txt"] = "Too many levels of symbolic links"
+    bad["self-loop.txt"] = "too many levels of symbolic links"
     with open(root / "huge.txt", "wb") as sparse:
         sparse.truncate(HUGE)
     (root / "dangling.txt").symlink_to("nowhere.txt")

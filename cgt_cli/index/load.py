@@ -77,7 +77,7 @@ def corpus_key(paths: list[Path]) -> str | None:
             st = os.stat(str(path))  # a str is twice as fast as the Path
         except OSError:
             return None  # a missing or unreadable file: build afresh, report it
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+        digest.update(os.fsencode(path) + f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
     return digest.hexdigest()
 
 

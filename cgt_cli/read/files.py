@@ -9,6 +9,8 @@ below it, in sorted order) or a list of files. Saved web pages are read by
 from __future__ import annotations
 
 import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,19 +71,39 @@ def find_files(paths: list[str] | None) -> list[Path]:
         elif path.exists() or path.is_symlink():
             found.append(path)
         else:
-            raise CgtError(f"no such file or folder: {given}")
+            raise CgtError(f"no such file or folder: {shown_path(given)}")
     if not found:
         raise CgtError(f"no articles (*.txt, *.html) in {', '.join(paths)}")
     return found
 
 
 def _files_in(folder: Path) -> list[Path]:
-    """Every *.txt, *.html and *.htm below `folder`, sorted by path; folder links are not followed."""
-    found = []
-    for root, dirs, names in os.walk(folder, onerror=None):
-        dirs.sort()
-        found.extend(os.path.join(root, name) for name in names if name.lower().endswith(SUFFIXES))
+    """Every *.txt, *.html and *.htm below `folder`, sorted by path; folder links are not followed.
+    A folder that cannot be listed is itself in the list (`read_bytes` says why).
+    Walked with a stack, not recursion: any depth is fine."""
+    found, stack = [], [str(folder)]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = list(listing)
+        except OSError:
+            found.append(root)
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.name.lower().endswith(SUFFIXES) and not (entry.is_symlink() and os.path.isdir(entry.path)):
+                found.append(entry.path)
     return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # Path's own order
+
+
+def shown_path(path: str | Path) -> str:
+    """A file name fit for text and JSON: bytes that are not UTF-8 shown as `\\xff`."""
+    name = str(path)
+    if name.isascii():
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def read_files(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:
@@ -90,9 +112,9 @@ def read_files(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Sk
     entries, skipped = [], []
     for path in paths:
         try:
-            entries.append((ids[path], str(path), read_bytes(path)))
+            entries.append((ids[path], shown_path(path), read_bytes(path)))
         except SkipFile as why:
-            skipped.append(Skipped(str(path), str(why)))
+            skipped.append(Skipped(shown_path(path), str(why)))
     return entries, skipped
 
 
@@ -130,18 +152,21 @@ def unique_ids(paths: list[Path]) -> dict[Path, str]:
     stems: dict[str, int] = {}
     for path in paths:
         stems[path.stem] = stems.get(path.stem, 0) + 1
-    return {p: p.stem if stems[p.stem] == 1 else p.with_suffix("").as_posix() for p in paths}
+    return {p: shown_path(p.stem if stems[p.stem] == 1 else p.with_suffix("").as_posix()) for p in paths}
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of one article file; `SkipFile` says why it cannot be used."""
+    """The bytes of one regular file; `SkipFile` says why it cannot be used.
+    Never blocks: a FIFO, socket or device is refused before it is read, and
+    the file is opened non-blocking in case one was put in its place."""
     try:
         if path.is_dir():
+            os.scandir(path).close()  # a folder that could not be listed says why here
             raise SkipFile("is a folder")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB ({size:,} bytes)")
-        with path.open("rb") as handle:
+        _regular(path.stat())
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        with open(fd, "rb") as handle:
+            _regular(os.fstat(fd))
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB (it grew while being read)")
@@ -150,12 +175,24 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise SkipFile("permission denied") from None
     except OSError as error:
-        raise SkipFile(error.strerror or str(error)) from None
+        raise SkipFile(_lower(error.strerror or str(error))) from None
     return data
 
 
+def _regular(status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        raise SkipFile("not a regular file")
+    if status.st_size > MAX_BYTES:
+        raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB ({status.st_size:,} bytes)")
+
+
+def _lower(reason: str) -> str:
+    """A system message (`No such device`) in cgt's own lower case."""
+    return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5."""
+    """Decode UTF-8 (with or without BOM), UTF-16 (with or without BOM), GB18030/GBK or Big5."""
     if not data.strip():
         raise SkipFile("empty file")
     for bom, encoding in _BOMS:
@@ -169,16 +206,36 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
-        raise SkipFile("binary file")
+        return _checked(*_utf16_without_bom(data))
     return _checked(*_guess(data))
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str]:
+    """UTF-16 with no byte-order mark: the byte order whose text is nearly all
+    Han, ASCII and CJK punctuation. Anything else with zero bytes is binary."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _NOT_TEXT.subn("", text)[1] <= 0.05 * len(text):
+            return text, encoding
+    raise SkipFile("binary file")
+
+
+_NOT_TEXT = re.compile(r"[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CHINESE = ["gb18030", "big5"]
+_OTHER_CJK = {"euc_jp": "EUC-JP", "shift_jis": "Shift_JIS", "euc_kr": "EUC-KR"}  # read as GB18030 they give garbage
 
 
 def _guess(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    best = from_bytes(data, cp_isolation=_CHINESE + list(_OTHER_CJK)).best()
     if best is None:
         raise SkipFile("cannot decode: not UTF-8, UTF-16, GB18030 or Big5 text")
+    if best.encoding in _OTHER_CJK:
+        raise SkipFile(f"not Chinese text (it reads as {_OTHER_CJK[best.encoding]})")
     return str(best), best.encoding
 
 

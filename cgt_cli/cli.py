@@ -10,18 +10,49 @@ import contextlib
 import functools
 import inspect
 import json
+import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from cgt_cli.errors import ERROR, FOUND, NOT_FOUND, CgtError
+from cgt_cli.errors import ERROR, FOUND, INTERRUPTED, NOT_FOUND, CgtError, quoted
 
 _DEBUG_HINT = " (run with --debug for details)"
 
+
+class _Group(TyperGroup):
+    """Click's own errors (a bad option value, a missing argument) in cgt's one line."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        if sys.stderr is None:  # closed: diagnostics are lost, never mixed into the output
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except _ClickError as error:
+            code = error.exit_code
+            message = error.format_message().rstrip(".")
+            if "\n" in message:  # `cgt` alone: the help page
+                error.show()
+            else:
+                command = getattr(getattr(error, "ctx", None), "command_path", None)
+                _warn(message[:1].lower() + message[1:] + (f" (see {command} --help)" if command else ""))
+        except (typer.Abort, KeyboardInterrupt):
+            code = _interrupted()
+        sys.exit(code if isinstance(code, int) else FOUND)
+
+
+_ClickError = typer.BadParameter.__mro__[2]  # ClickException: Click's usage and parameter errors
+
+
 app = typer.Typer(
+    cls=_Group,
     name="cgt",
     help="Timelines and facts from Chinese cell and gene therapy (CGT) news.\n\n"
     "Reads a folder of articles (Simplified or Traditional, UTF-8/GBK/Big5/UTF-16) "
@@ -44,6 +75,7 @@ CorpusOption = Annotated[
         help="A folder (every *.txt, *.html and *.htm below it) or article files; repeatable. "
         "Default: $CGT_CORPUS, else the bundled seeds.",
         show_default=False,
+        readable=False,  # cgt reports an unreadable file itself, and serves the others
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table.")]
@@ -54,6 +86,7 @@ CacheDirOption = Annotated[
         envvar="CGT_CACHE_DIR",
         help="Where the persistent index lives. Default: $XDG_CACHE_HOME/cgt or ~/.cache/cgt.",
         show_default=False,
+        readable=False,  # an unusable cache is one warning, not a usage error
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
@@ -113,9 +146,11 @@ def command(function):
         import sqlite3
 
         from cgt_cli.index.store import Damaged
+        from cgt_cli.read.files import shown_path
 
         _warned.clear()
         _debugging[0] = _debugging[0] or debug
+        kwargs = {name: shown_path(value) if isinstance(value, str) else value for name, value in kwargs.items()}
         try:
             for attempt in (1, 2):
                 try:
@@ -128,8 +163,13 @@ def command(function):
         except CgtError as error:
             _warn(error.message)
             raise typer.Exit(error.exit_code) from None
-        except (typer.Exit, KeyboardInterrupt):
+        except typer.Exit:
             raise
+        except KeyboardInterrupt:
+            raise typer.Exit(_interrupted()) from None
+        except BrokenPipeError:  # the reader went away (`cgt timeline | head`): stop quietly, like grep
+            sys.stdout = None
+            raise typer.Exit(ERROR) from None
         except Exception as error:  # a bug: one line, the traceback only with --debug
             if _debugging[0]:
                 import traceback
@@ -222,6 +262,15 @@ def _progress_bar():
         yield update
 
 
+def _interrupted() -> int:
+    """Ctrl-C: one line, exit 130; a second Ctrl-C while cleaning up is ignored."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warn("interrupted")
+    return INTERRUPTED
+
+
 def _warn(message: str) -> None:
     """One line on stderr, once per command run."""
     from cgt_cli.views.terminal import safe
@@ -235,10 +284,18 @@ def _print(renderable) -> None:
     """Print once: Rich on a terminal; styled text piped elsewhere goes out as plain lines."""
     from rich.console import Console
 
+    _stdout()
     if hasattr(renderable, "plain") and not sys.stdout.isatty():
         sys.stdout.write(renderable.plain + "\n")
         return
-    Console(highlight=False).print(renderable)
+    Console(highlight=False, markup=False, emoji=False).print(renderable)
+
+
+def _stdout():
+    """Standard output, or a one-line error when it was closed (`cgt timeline >&-`)."""
+    if sys.stdout is None:
+        raise CgtError("cannot write the output: standard output is closed")
+    return sys.stdout
 
 
 def _headers(store) -> dict:
@@ -246,12 +303,17 @@ def _headers(store) -> dict:
     return {source.id: source for source in store.sources()}
 
 
+# C1 controls, direction overrides, line separators: escaped in JSON text (the data is the same)
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _json_text(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", text) + "\n"
 
 
 def _print_json(data) -> None:
-    sys.stdout.write(_json_text(data))
+    _stdout().write(_json_text(data))
 
 
 def _check_output(output_format: str | None, as_json: bool, output: Path | None) -> None:
@@ -266,7 +328,7 @@ def _check_output(output_format: str | None, as_json: bool, output: Path | None)
 def _emit(text: str, output: Path | None) -> None:
     """Write a whole output to stdout or to the file -o names."""
     if output is None:
-        sys.stdout.write(text)
+        _stdout().write(text)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -445,7 +507,7 @@ def entities(
     from cgt_cli.views import records, terminal
 
     if kind is not None and kind not in KINDS:
-        raise CgtError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise CgtError(f"unknown kind {quoted(kind)}: use one of {', '.join(KINDS)}")
     store = _load(corpus, cache_dir, no_cache)
     rows = entity_rows(store, kind=kind, min_mentions=min_mentions)
     if as_json:

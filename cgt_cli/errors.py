@@ -5,6 +5,7 @@ from __future__ import annotations
 FOUND = 0
 NOT_FOUND = 1
 ERROR = 2
+INTERRUPTED = 130  # Ctrl-C, as a shell reports a process ended by SIGINT
 
 
 class CgtError(Exception):
@@ -14,3 +15,8 @@ class CgtError(Exception):
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
+
+
+def quoted(value: str, most: int = 60) -> str:
+    """A user's value for a message: quoted, control characters escaped, cut when long."""
+    return repr(value if len(value) <= most else value[:most] + "…")

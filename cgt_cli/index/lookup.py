@@ -5,12 +5,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from cgt_cli.errors import NOT_FOUND, CgtError
+from cgt_cli.errors import NOT_FOUND, CgtError, quoted
 from cgt_cli.extract.entities.find import is_generic
 from cgt_cli.index.store import EntityRow, EventRow, Store
 from cgt_cli.model import Entity, Span
 from cgt_cli.read.normalize import simplify
 
+LONGEST_NAME = 200  # characters: longer queries get no suggestions
 KINDS = ("org", "park", "alliance", "person", "place", "policy", "event", "product")
 
 
@@ -28,7 +29,7 @@ class Unknown(CgtError):
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"no entity named {query!r}{hint}", NOT_FOUND)
+        super().__init__(f"no entity named {quoted(query)}{hint}", NOT_FOUND)
         self.suggestions = suggestions
 
 
@@ -68,6 +69,8 @@ def find_entity(store: Store, query: str) -> EntityRow:
 def suggestions(wanted: str, names: set[str], most: int = 5) -> list[str]:
     """Names like `wanted`: compared whole and window by window (苏洲 → 苏州…产业园)."""
     scored = []
+    if len(wanted) > LONGEST_NAME:
+        return []  # no name is like it, and comparing would take long
     for name in names:
         windows = [name[i : i + len(wanted)] for i in range(max(1, len(name) - len(wanted) + 1))]
         best = max(difflib.SequenceMatcher(None, wanted, w).ratio() for w in windows + [name])
@@ -86,6 +89,7 @@ def card(store: Store, row: EntityRow, *, detail: bool = True) -> Card:
 
 def entity_rows(store: Store, *, kind: str | None = None, min_mentions: int = 1) -> list[EntityRow]:
     """All entities (of one kind), most mentioned first."""
+    min_mentions = min(min_mentions, 2**63 - 1)  # SQLite's largest integer; more than any count
     if kind is None:
         return store.entity_rows("mentions >= ?", min_mentions)
     return store.entity_rows("kind = ? AND mentions >= ?", kind, min_mentions)

@@ -6,7 +6,7 @@ import re
 import time
 from bisect import bisect_right
 
-from cgt_cli.errors import CgtError
+from cgt_cli.errors import CgtError, quoted
 from cgt_cli.extract.dates import interval
 from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
 from cgt_cli.model import Span
@@ -32,12 +32,7 @@ def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False
     try:
         return engine.compile(simple, engine.IGNORECASE if ignore_case else 0)
     except engine.error as error:
-        raise CgtError(f"invalid regular expression {_shown(pattern)}: {error}") from None
-
-
-def _shown(pattern: str) -> str:
-    """The pattern for a message: quoted, control characters escaped, cut when long."""
-    return repr(pattern if len(pattern) <= 60 else pattern[:60] + "…")
+        raise CgtError(f"invalid regular expression {quoted(pattern)}: {error}") from None
 
 
 def search(store: Store, pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> list[Span]:
@@ -86,7 +81,7 @@ def parse_bound(value: str, option: str):
     """`2020`, `2020-09` or `2020-09-25` as its (first day, last day)."""
     days = interval(value) if _BOUND.fullmatch(value) else None
     if days is None:
-        raise CgtError(f"invalid {option} value {value!r}: use a date like 2020, 2020-09 or 2020-09-25")
+        raise CgtError(f"invalid {option} value {quoted(value)}: use a date like 2020, 2020-09 or 2020-09-25")
     return days
 
 
@@ -109,7 +104,7 @@ def timeline(
     first = parse_bound(since, "--from")[0] if since else None
     last = parse_bound(until, "--to")[1] if until else None
     if source is not None and not store.has_article(source):
-        raise CgtError(f"no article with id {source!r}: see `cgt sources`")
+        raise CgtError(f"no article with id {quoted(source)}: see `cgt sources`")
     wanted = simplify(entity) if entity else None
     if wanted and SEP in wanted:
         return []

@@ -14,12 +14,19 @@ from cgt_cli.model import Article, Entity, Span
 from cgt_cli.views.labels import date_label, other_names, outlet_label, published_label, sources_label
 from cgt_cli.views.records import context_range
 
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# control characters, bidirectional overrides and isolates, lone surrogates (undecodable bytes)
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def safe(text: str) -> str:
-    """Text fit for a terminal: control characters and escapes shown as �, lines joined."""
+    """Text fit for a terminal: control characters, escapes and direction
+    overrides shown as �, lines joined."""
     return _UNSAFE.sub(_shown, text)
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Article-derived text for Rich: never read as markup (`[bold]`, `[link=…]`) or emoji codes."""
+    return Text(safe(text), style=style)
 
 
 def _shown(control: re.Match[str]) -> str:
@@ -62,10 +69,10 @@ def sources_table(sources: list[Source]) -> Table:
     table.add_column("chars", justify="right", no_wrap=True)
     for source in sources:
         table.add_row(
-            safe(source.id),
-            safe(source.title or "(no title)"),
-            safe(outlet_label(source)),
-            published_label(source),
+            plain(source.id),
+            plain(source.title or "(no title)"),
+            plain(outlet_label(source)),
+            plain(published_label(source)),
             source.script + ("\nhtml" if source.layout.format == "html" else ""),
             f"{source.body_chars:,}",
         )
@@ -154,12 +161,12 @@ def timeline_view(events: list[EventRow], sources: dict[str, Source], quotes: bo
 
 
 def candidates_table(query: str, entities: list[EntityRow]) -> Table:
-    table = Table(title=f"{safe(query)!s} names {len(entities)} entities; show one by its name", title_justify="left")
+    table = Table(title=plain(f"{query} names {len(entities)} entities; show one by its name"), title_justify="left")
     for column in ("name", "kind", "mentions", "articles"):
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
     for entity in entities:
         name = entity.name + (f"  (in {entity.scope})" if entity.scope else "")
-        table.add_row(safe(name), entity.kind, str(entity.mentions), str(entity.articles))
+        table.add_row(plain(name), entity.kind, str(entity.mentions), str(entity.articles))
     return table
 
 
@@ -173,7 +180,7 @@ def entities_table(rows: list[EntityRow]) -> Table:
     table.add_column("last seen", no_wrap=True)
     for row in rows:
         table.add_row(
-            safe(row.name), row.kind, str(row.mentions), str(row.articles), row.first_seen or "", row.last_seen or ""
+            plain(row.name), row.kind, str(row.mentions), str(row.articles), row.first_seen or "", row.last_seen or ""
         )
     return table
 
@@ -198,8 +205,7 @@ def entity_card(store: Store, card, sources: dict[str, Source], most: int | None
             article = store.article(quote.article_id)
             parts.append(Text("“" + safe(article.text[quote.start : quote.end]) + "”"))
             parts.append(Text("    — " + citation(article, quote.start), style="dim"))
-    title = f"{safe(entity.name)} · {entity.kind}"
-    return Panel(Group(*parts), title=title, title_align="left")
+    return Panel(Group(*parts), title=plain(f"{entity.name} · {entity.kind}"), title_align="left")
 
 
 def _card_facts(card) -> Text:
@@ -232,7 +238,9 @@ def _roles_table(store: Store, entity: Entity) -> Table:
     for role in entity.roles:
         article = store.article(role.span.article_id)
         flag = " ⚠ differs" if role.conflict else ""
-        table.add_row(safe(role.person), safe(role.title) + flag, safe(role.organisation or "?"), citation(article, role.span.start))
+        table.add_row(
+            plain(role.person), plain(role.title + flag), plain(role.organisation or "?"), plain(citation(article, role.span.start))
+        )
     return table
 
 

@@ -80,9 +80,17 @@ class Article:
         Annotations are removed only inside lines, so lines of `text` are the
         file's lines; the column counts the file's characters, annotations included.
         """
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line = self.text.count("\n", 0, pos) + 1
-        return line, self.raw_offset(pos) - self.raw_offset(line_start) + 1
+        from bisect import bisect_right
+
+        line = bisect_right(self._line_starts, pos)
+        return line, self.raw_offset(pos) - self.raw_offset(self._line_starts[line - 1]) + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Where each line of `text` starts: `line_col` bisects, never counts from the top."""
+        import re
+
+        return [0, *(match.end() for match in re.finditer("\n", self.text))]
 
 
 class Quote(NamedTuple):

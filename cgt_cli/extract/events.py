@@ -107,6 +107,12 @@ class _Reader:
 
     def __post_init__(self) -> None:
         self.anchor = anchor_of(self.article)
+        self._starts = [start for start, *_ in self.names]  # names are by start: bisect, never scan
+
+    def _names_in(self, span: tuple[int, int]) -> list[str]:
+        """The names inside text[span[0]:span[1]], by start."""
+        near = self.names[bisect_left(self._starts, span[0]) : bisect_left(self._starts, span[1])]
+        return [n for _, e, n, _ in near if e <= span[1]]
 
     def read(self, sentence: tuple[int, int], mentions: list[TimeMention]) -> None:
         if sentence[0] == self.signature:
@@ -146,7 +152,7 @@ class _Reader:
         span = clause(text, sentence, verb.start(), verb.end())
         place = place_of(text, span[0], verb)
         summary, subject = summarize(text, span, dated, verb, place, sentence, self.names)
-        in_quote = [n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1]]
+        in_quote = self._names_in(quote)
         value = mention.value
         if _takes_effect(mention, verb):
             value = value[:-3]  # 自2024年7月1日起施行: in effect from that day
@@ -184,7 +190,7 @@ class _Reader:
                 summary=name + "举行",
                 trigger="时间",
                 place=place,
-                entities=tuple(dict.fromkeys(n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1])),
+                entities=tuple(dict.fromkeys(self._names_in(quote))),
                 quotes=(Span(self.article.id, *quote),),
                 sources=(self.article.id,),
                 status=_status(self.text, field[0], mention, None, mention.value, self.anchor),
@@ -218,7 +224,7 @@ class _Reader:
             summary=name + verb + title,
             trigger=verb,
             place=None,
-            entities=tuple(dict.fromkeys(n for s, e, n, _ in self.names if quote[0] <= s and e <= quote[1])),
+            entities=tuple(dict.fromkeys(self._names_in(quote))),
             quotes=(Span(self.article.id, *quote),),
             sources=(self.article.id,),
             status=_status(text, said[0], mention, None, mention.value, self.anchor),

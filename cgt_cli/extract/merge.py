@@ -13,16 +13,27 @@ from dataclasses import replace
 from cgt_cli.model import Event
 
 
+RECENT = 200  # happenings of one date an event is compared with: the latest, in order
+
+
 def merge_in_article(events: list[Event]) -> list[Event]:
-    """One event per happening in one article (see the module docstring)."""
-    merged: list[Event] = []
+    """One event per happening in one article (see the module docstring). An event is
+    compared only with happenings of its own date (at most the RECENT latest), and
+    each happening's quotes are joined once at the end: linear in the events."""
+    happenings: list[tuple[Event, list[Event]]] = []  # as merged so far (for comparing), and its events
+    of_date: dict[str, list[int]] = {}
     for event in events:
-        same = next((i for i, e in enumerate(merged) if _same_happening(e, event)), None)
+        numbers = of_date.setdefault(event.date, [])
+        same = next((i for i in numbers[-RECENT:] if _same_happening(happenings[i][0], event)), None)
         if same is None:
-            merged.append(event)
+            numbers.append(len(happenings))
+            happenings.append((event, [event]))
         else:
-            merged[same] = _joined(merged[same], event)
-    return merged
+            current, group = happenings[same]
+            group.append(event)
+            entities = tuple(dict.fromkeys(current.entities + event.entities))
+            happenings[same] = (current if entities == current.entities else replace(current, entities=entities), group)
+    return [_joined(group) for _, group in happenings]
 
 
 def _same_happening(a: Event, b: Event) -> bool:
@@ -35,22 +46,24 @@ def _same_happening(a: Event, b: Event) -> bool:
     return named and (main_a == main_b or main_a in b.summary or main_b in a.summary)
 
 
-def _joined(first: Event, event: Event) -> Event:
+def _joined(group: list[Event]) -> Event:
+    """The first event with every quote (each sentence once), source and entity of the group."""
+    if len(group) == 1:
+        return group[0]
     return replace(
-        first,
-        quotes=first.quotes + event.quotes,
-        sources=tuple(dict.fromkeys(first.sources + event.sources)),
-        entities=tuple(dict.fromkeys(first.entities + event.entities)),
+        group[0],
+        quotes=tuple(dict.fromkeys(q for e in group for q in e.quotes)),
+        sources=tuple(dict.fromkeys(s for e in group for s in e.sources)),
+        entities=tuple(dict.fromkeys(n for e in group for n in e.entities)),
     )
 
 
 def merge(events: list[Event], key) -> list[Event]:
     """Events with equal `key` become one, with all quotes and sources, in first-seen order."""
-    merged: dict[object, Event] = {}
+    groups: dict[object, list[Event]] = {}
     for event in events:
-        k = key(event)
-        merged[k] = _joined(merged[k], event) if k in merged else event
-    return list(merged.values())
+        groups.setdefault(key(event), []).append(event)
+    return [_joined(group) for group in groups.values()]
 
 
 def main_entity(event: Event) -> str:

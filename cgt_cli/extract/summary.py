@@ -11,6 +11,7 @@ dropped, keeping the name they modify.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from cgt_cli.extract import lexicon
@@ -160,12 +161,21 @@ def _modifier_event(piece: str, verb: str) -> str:
 
 def _topic(text: str, sentence: tuple[int, int], before: int, names) -> str | None:
     """The body that opens the sentence (after 据悉, dates and the like), if any."""
-    starts = {start: name for start, _, name, kind in reversed(names) if kind not in ("place", "person")}
     for match in _CLAUSE_SPLIT.finditer(text, sentence[0], before):
         piece = text[match.start() : match.end()]
         lead = len(piece) - len(_LEADING.sub("", piece))
         if piece[lead:].strip(" ,"):
-            return starts.get(match.start() + lead)
+            return _body_at(names, match.start() + lead)
+    return None
+
+
+def _body_at(names, start: int) -> str | None:
+    """The first name (not a place or person) starting at `start`; names are by start."""
+    i = bisect_left(names, start, key=lambda name: name[0])  # not a dict of every name per event
+    while i < len(names) and names[i][0] == start:
+        if names[i][3] not in ("place", "person"):
+            return names[i][2]
+        i += 1
     return None
 
 

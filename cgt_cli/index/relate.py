@@ -8,6 +8,8 @@ from collections import Counter
 from cgt_cli.model import Index, Span
 from cgt_cli.read.sentences import Sentences
 
+NEIGHBOURS = 25  # entities either side that a long list's member is related to
+
 
 def relate(index: Index) -> tuple[list[list[Span]], Counter]:
     """Per entity, the sentences naming it (first mention first); and for each
@@ -26,14 +28,22 @@ def relate(index: Index) -> tuple[list[list[Span]], Counter]:
             named.setdefault(sentence, {}).setdefault(number, []).append((start, end))
         for spans in named.values():
             if len(spans) > 1:
-                for number, own in spans.items():
-                    for other, theirs in spans.items():
-                        if other != number and any(not _overlaps(m, own) for m in theirs):
-                            related[number, other] += 1
+                _count_pairs(list(spans.items()), related)
     sentences = [
         [Span(m.article_id, *where[m.article_id, m.start, m.end]) for m in entity.mentions] for entity in index.entities
     ]
     return [list(dict.fromkeys(said)) for said in sentences], related
+
+
+def _count_pairs(spans: list[tuple[int, list[tuple[int, int]]]], related: Counter) -> None:
+    """Count each pair of entities named in one sentence. In a sentence that lists
+    more than 2 × NEIGHBOURS + 1 of them (a list of 5,000 companies), each is
+    related only to the NEIGHBOURS named next to it on either side: linear, not
+    quadratic, and the same pairs for any ordinary sentence."""
+    for n, (number, own) in enumerate(spans):
+        for other, theirs in spans[max(0, n - NEIGHBOURS) : n + NEIGHBOURS + 1]:
+            if other != number and any(not _overlaps(m, own) for m in theirs):
+                related[number, other] += 1
 
 
 def _overlaps(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -208,7 +208,8 @@ def _event_entity_rows(corpus: int, index: Index):
     for n, event in enumerate(index.events + index.undated):
         for quote in event.quotes:
             rows = table.get(quote.article_id, [])
-            for start, end, number in rows[bisect_left(rows, (quote.start,)) :]:
+            for i in range(bisect_left(rows, (quote.start,)), len(rows)):  # not a slice: a copy per quote
+                start, end, number = rows[i]
                 if start >= quote.end:
                     break
                 if end <= quote.end:

@@ -2,6 +2,9 @@
 
 A sentence ends after 。！？；(or their half-width forms) and at a line end.
 Closing quotes and brackets right after the end mark stay with the sentence.
+A run of more than LONGEST characters without either (a list of 5,000 names,
+a 20 MB line) is cut every LONGEST characters: each sentence's work stays
+bounded, and no real sentence is that long.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from bisect import bisect_left, bisect_right
 
 _ENDS = "。!?;！？；"
 _CLOSERS = "”’\"')）」』"
-_SENTENCE = re.compile(rf"[^\n{_ENDS}]*(?:[{_ENDS}]+[{_CLOSERS}]*|(?=\n)|$)")
+LONGEST = 2000  # characters: a longer run without an end mark is cut, so no sentence costs more
+_SENTENCE = re.compile(rf"[^\n{_ENDS}]{{0,{LONGEST}}}(?:[{_ENDS}]+[{_CLOSERS}]*|(?=\n)|$)?")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -78,7 +78,8 @@ from cgt_cli.index.load import load_index
 start = time.perf_counter()
 store, _ = load_index([Path(sys.argv[1])], None)
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+me = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({"seconds": seconds, "cpu_s": me.ru_utime + me.ru_stime, "peak_rss_mb": me.ru_maxrss / 1024,
                   "events": store.count("events"), "entities": store.count("entities"), "skipped": len(store.skipped)}))
 """
 
@@ -105,7 +106,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = {}
-    print("| shape | MB | seconds | peak RSS MB | events | entities | load avg |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| shape | MB | seconds | CPU s | peak RSS MB | events | entities | load avg |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name in args.only.split(","):
         path = args.workdir / f"{name}-{args.scale:g}.txt"
         if not path.exists():
@@ -113,9 +115,9 @@ def main(argv: list[str] | None = None) -> None:
         result = measure(path, args.timeout) | {"bytes": path.stat().st_size, "load": os.getloadavg()[0]}
         results[name] = result
         figures = (
-            f"{result['seconds']:.1f} | {result['peak_rss_mb']:.0f} | {result['events']} | {result['entities']}"
+            f"{result['seconds']:.1f} | {result['cpu_s']:.1f} | {result['peak_rss_mb']:.0f} | {result['events']} | {result['entities']}"
             if "error" not in result
-            else f"{result['error']} | | |"
+            else f"{result['error']} | | | | |"
         )
         print(f"| {SHAPES[name][0]} | {result['bytes'] / 1e6:.1f} | {figures} | {result['load']:.1f} |", flush=True)
     if args.json:

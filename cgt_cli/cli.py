@@ -44,7 +44,9 @@ class _Group(TyperGroup):
                 command = getattr(getattr(error, "ctx", None), "command_path", None)
                 _warn(message[:1].lower() + message[1:] + (f" (see {command} --help)" if command else ""))
         except (typer.Abort, KeyboardInterrupt):
-            code = _interrupted()
+            code = INTERRUPTED
+        if code == INTERRUPTED:  # also when Typer turned a Ctrl-C into this code
+            _interrupted()
         sys.exit(code if isinstance(code, int) else FOUND)
 
 
@@ -132,19 +134,22 @@ def _options(
 _opened: list = []  # stores the running command reads from
 _warned: set[str] = set()  # what the running command has said on stderr
 _debugging: list[bool] = [False]  # --debug given before or after the command, or CGT_DEBUG
+_cache_mode: list[str] = ["use"]  # how the running command uses the persistent index (`cache.recover`)
 
 
 def command(function):
     """Register a command whose CgtError becomes one line on stderr and its exit code.
 
-    Every command also takes --debug. A damaged row in the persistent index
-    costs one rebuild of the corpus, with a warning.
+    Every command also takes --debug. A damaged persistent index costs one
+    rebuild (of the corpus, or of the file), then the command runs without it
+    (see `cache.recover`), with one warning each time.
     """
 
     @functools.wraps(function)
     def run(*args, debug: bool = False, **kwargs):
         import sqlite3
 
+        from cgt_cli.index.cache import recover
         from cgt_cli.index.store import Damaged
         from cgt_cli.read.files import shown_path
 
@@ -152,14 +157,16 @@ def command(function):
         _debugging[0] = _debugging[0] or debug
         kwargs = {name: shown_path(value) if isinstance(value, str) else value for name, value in kwargs.items()}
         try:
-            for attempt in (1, 2):
+            _cache_mode[0] = "use"
+            while True:
                 try:
                     return function(*args, **kwargs)
-                except (Damaged, sqlite3.DatabaseError) as error:
-                    if attempt == 2 or isinstance(error, sqlite3.OperationalError) or not _opened:
-                        raise
-                    _warn(f"the persistent index is damaged ({error}): rebuilding this corpus")
-                    _close_opened(forget=True)
+                except (Damaged, sqlite3.Error) as error:
+                    if _cache_mode[0] == "none":
+                        raise  # not the cache's: a bug
+                    _close_opened(forget=isinstance(error, Damaged))
+                    _cache_mode[0], message = recover(error, _cache_mode[0])
+                    _warn(message)
         except CgtError as error:
             _warn(error.message)
             raise typer.Exit(error.exit_code) from None
@@ -225,7 +232,8 @@ def _load_with_stats(corpus, cache_dir, no_cache):
     from cgt_cli.read.files import find_files
 
     paths = find_files([str(p) for p in corpus] if corpus else None)
-    cache = None if no_cache else open_cache(cache_dir or default_directory(), _warn)
+    use = "none" if no_cache else _cache_mode[0]
+    cache = None if use == "none" else open_cache(cache_dir or default_directory(), _warn, fresh=use == "fresh")
     try:
         with _progress_bar() as progress:
             store, stats = load_index(paths, cache, progress)

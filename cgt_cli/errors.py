@@ -20,3 +20,11 @@ class CgtError(Exception):
 def quoted(value: str, most: int = 60) -> str:
     """A user's value for a message: quoted, control characters escaped, cut when long."""
     return repr(value if len(value) <= most else value[:most] + "…")
+
+
+def reason(error: BaseException) -> str:
+    """What a system or SQLite error says, in cgt's lower case (`No such device` → `no such device`)."""
+    text = getattr(error, "strerror", None) or str(error)
+    word = text.split(" ", 1)[0]
+    text = text[:1].lower() + text[1:] if word[:1].isupper() and word[1:].islower() else text  # not `UnpicklingError`
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -165,7 +165,7 @@ def test_unwritable_cache_directory_means_no_cache(corpus, tmp_path):
     cache.chmod(0o500)
     result = run_unprivileged("timeline", "--corpus", str(corpus), "--cache-dir", str(cache / "cgt"), "--json")
     assert result.returncode == 0
-    assert result.stderr == f"cgt: cannot use the cache in {cache / 'cgt'} (Permission denied): working without it\n"
+    assert result.stderr == f"cgt: cannot use the cache in {cache / 'cgt'} (permission denied): working without it\n"
     assert [e["date"] for e in json.loads(result.stdout)] == ["2023-06-16", "2023-07-01"]
 
 

@@ -89,12 +89,19 @@ def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progr
     workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if len(items) >= PARALLEL_FROM and workers > 1:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = pool.map(process_file, items, chunksize=16)
+        # Ctrl-C reaches the whole process group: the workers ignore it, and leaving
+        # this block for any reason (KeyboardInterrupt included) terminates them at once.
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+            results = pool.imap(process_file, items, chunksize=16)
             return {n: _tick(r, i, len(items), progress) for i, ((n, _), r) in enumerate(zip(todo, results, strict=True))}
     return {n: _tick(process_file(entry), i, len(items), progress) for i, (n, entry) in enumerate(todo)}
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _tick(result, done: int, total: int, progress: Progress | None):

@@ -29,10 +29,55 @@ def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False
         return re.compile(re.escape(simple), re.IGNORECASE if ignore_case else 0)
     import regex as engine
 
+    repeats = repeat_product(simple)
+    if repeats > MOST_REPEATS:
+        raise CgtError(
+            f"the regular expression {quoted(pattern)} repeats {repeats:,} times over (at most {MOST_REPEATS:,}): simplify it"
+        )
     try:
         return engine.compile(simple, engine.IGNORECASE if ignore_case else 0)
     except engine.error as error:
         raise CgtError(f"invalid regular expression {quoted(pattern)}: {error}") from None
+
+
+MOST_REPEATS = 100_000  # `(?:x{1000}){1000}` compiles for 3 s into 270 MB; 65535 × 65535 would never end
+_COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def repeat_product(pattern: str) -> int:
+    """The largest product of counted repeats (`{m}`, `{m,n}`) nested in `pattern`:
+    what the `regex` package expands when compiling. Escapes and sets are skipped."""
+    groups = [1]  # the largest product inside each open group
+    last = 1  # the product of the item a count would repeat
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        count = _COUNT.match(pattern, i) if char == "{" else None
+        if count and (count.group(1) or count.group(2)):
+            last *= max(int(count.group(1) or 0), int(count.group(2) or 0))
+            groups[-1] = max(groups[-1], last)
+            i = count.end()
+            continue
+        if char == "(":
+            groups.append(1)
+            last = 1
+        elif char == ")" and len(groups) > 1:
+            last = groups.pop()
+            groups[-1] = max(groups[-1], last)
+        else:
+            last = 1
+            i = _set_end(pattern, i) if char == "[" else i + 1 if char == "\\" else i
+        i += 1
+    return max(groups)
+
+
+def _set_end(pattern: str, start: int) -> int:
+    """The `]` closing the set opened at `start` (the last character when unclosed)."""
+    i = start + 1 + pattern.startswith("^", start + 1)
+    i += pattern.startswith("]", i)
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return min(i, len(pattern) - 1)
 
 
 def search(store: Store, pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> list[Span]:

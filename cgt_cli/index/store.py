@@ -16,6 +16,7 @@ import marshal
 import pickle
 import sqlite3
 from bisect import bisect_left
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
@@ -26,7 +27,8 @@ from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS corpora (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, used REAL NOT NULL, skipped TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS corpora (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, used REAL NOT NULL, skipped TEXT NOT NULL, counts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (
     corpus INTEGER, ord INTEGER, id TEXT, file TEXT, encoding TEXT, script TEXT, title TEXT,
     body_chars INTEGER, layout BLOB, removed BLOB, text TEXT, simple TEXT, PRIMARY KEY (corpus, ord));
@@ -123,23 +125,42 @@ def create(db: sqlite3.Connection) -> None:
     db.executescript(SCHEMA)
 
 
+@contextmanager
+def writing(db: sqlite3.Connection):
+    """One write transaction, holding the write lock from its start (waiting for
+    another process' write, never failing half-way through a read-then-write)."""
+    if db.in_transaction:
+        db.commit()  # a read snapshot ends here
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
 def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
-    """Lay `index` out as the rows of a new corpus; its id. One transaction."""
+    """Lay `index` out as the rows of a new corpus; its id. Inside `writing`: a corpus
+    already stored under `key` (by another process: the same files and code) is kept."""
+    if key is not None:
+        old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
+        if old:
+            return old[0]
     skipped = json.dumps([[s.file, s.reason, s.trace] for s in index.skipped], ensure_ascii=False)
-    with db:
-        if key is not None:
-            old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
-            if old:
-                drop(db, old[0])
-        corpus = db.execute("INSERT INTO corpora (key, used, skipped) VALUES (?, julianday('now'), ?)", (key, skipped)).lastrowid
-        db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
-        rows = list(_event_rows(corpus, index))
-        db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:13] for row in rows))
-        db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[13:] for row in rows))
-        db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
-        db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
-        db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
-        db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
+    corpus = db.execute(
+        "INSERT INTO corpora (key, used, skipped, counts) VALUES (?, julianday('now'), ?, '{}')", (key, skipped)
+    ).lastrowid
+    db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
+    rows = list(_event_rows(corpus, index))
+    db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:13] for row in rows))
+    db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[13:] for row in rows))
+    db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
+    db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
+    db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
+    db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
+    counts = {table: db.execute(f"SELECT count(*) FROM {table} WHERE corpus = ?", (corpus,)).fetchone()[0] for table in TABLES}
+    db.execute("UPDATE corpora SET counts = ? WHERE id = ?", (json.dumps(counts), corpus))
     return corpus
 
 
@@ -244,23 +265,35 @@ class Store:
         """The index in a private in-memory database (for --no-cache)."""
         db = sqlite3.connect(":memory:")
         create(db)
-        return cls(db, write(db, None, index))
+        with writing(db):
+            return cls(db, write(db, None, index))
 
     def close(self) -> None:
         self._db.close()
 
     def forget(self) -> None:
         """Delete this corpus' rows, so that the next load builds it again."""
-        with self._db:
+        with writing(self._db):
             drop(self._db, self._corpus)
+
+    def check(self) -> None:
+        """`Damaged` unless every table holds the rows written (a table emptied, rows deleted)."""
+        row = self._db.execute("SELECT counts FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
+        written = _decoded(json.loads, row[0]) if row else None
+        found = {table: self.count(table) for table in TABLES}
+        if written != found:
+            missing = sorted(t for t in TABLES if not written or written.get(t) != found[t])
+            raise Damaged(f"rows missing from {', '.join(missing)}")
 
     def _rows(self, sql: str, *args):
         return self._db.execute(sql.replace("$C", "corpus = ?"), (self._corpus, *args))
 
     @cached_property
     def skipped(self) -> list[Skipped]:
-        (data,) = self._db.execute("SELECT skipped FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
-        return [Skipped(*fields) for fields in _decoded(json.loads, data)]
+        row = self._db.execute("SELECT skipped FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
+        if row is None:
+            raise Damaged("the corpus is no longer in the index")
+        return [Skipped(*fields) for fields in _decoded(json.loads, row[0])]
 
     def count(self, table: str, where: str = "1") -> int:
         return self._rows(f"SELECT count(*) FROM {table} WHERE $C AND {where}").fetchone()[0]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cgt_cli.errors import CgtError
+from cgt_cli.errors import CgtError, reason
 
 if TYPE_CHECKING:
     from cgt_cli.read.html import PageMeta
@@ -175,7 +175,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise SkipFile("permission denied") from None
     except OSError as error:
-        raise SkipFile(_lower(error.strerror or str(error))) from None
+        raise SkipFile(reason(error)) from None
     return data
 
 
@@ -185,10 +185,6 @@ def _regular(status: os.stat_result) -> None:
     if status.st_size > MAX_BYTES:
         raise SkipFile(f"larger than {MAX_BYTES // (1024 * 1024)} MB ({status.st_size:,} bytes)")
 
-
-def _lower(reason: str) -> str:
-    """A system message (`No such device`) in cgt's own lower case."""
-    return reason[:1].lower() + reason[1:] if reason[1:2].islower() else reason
 
 
 def decode(data: bytes) -> tuple[str, str]:

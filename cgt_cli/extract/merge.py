@@ -12,7 +12,6 @@ from dataclasses import replace
 
 from cgt_cli.model import Event
 
-
 RECENT = 200  # happenings of one date an event is compared with: the latest, in order
 
 

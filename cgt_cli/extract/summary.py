@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
 
 from cgt_cli.extract import lexicon
 
@@ -132,20 +132,53 @@ def _named_subject(piece, verb, text, sentence_start, names) -> tuple[str, str |
 
 def _referent(word: str, text: str, before: int, names) -> str | None:
     """The last body named before `before` whose name ends in `word`: an entity or a phrase
-    that opens a clause (`某某细胞制备平台项目是…`), or a 《title》 (该法: 《某某法》)."""
+    that opens a clause (`某某细胞制备平台项目是…`), or a 《title》 (该法: 《某某法》).
+    The text is scanned once per word (`_openers`), and each list is read backwards from
+    `before` by bisection: an article of many such sentences costs no more per sentence."""
+    opened, titles = _openers(word, text)
+    candidates = []
+    for start, name, _ in reversed(opened[: bisect_left(opened, before + 1, key=_end)]):  # its lookahead before `before`
+        if not _GENERIC.match(name):
+            candidates.append((start, name))
+            break
+    last = bisect_left(titles, before + 1, key=_end)
+    if last:
+        candidates.append(titles[last - 1][:2])
+    named = [(s, n) for s, e, n, _ in names[: bisect_left(names, before, key=lambda name: name[0])] if e <= before and n.endswith(word)]
+    for start, _ in sorted(named, reverse=True):
+        i = bisect_left(opened, start, key=_start)
+        if _opens(text, start, i < len(opened) and opened[i][0] == start and opened[i][2] <= before):
+            candidates += [(s, n) for s, n in named if s == start]
+            break
+    return max(candidates)[1] if candidates else None
+
+
+def _start(found: tuple[int, str, int]) -> int:
+    return found[0]
+
+
+def _end(found: tuple[int, str, int]) -> int:
+    return found[2]
+
+
+@lru_cache(maxsize=16)
+def _openers(word: str, text: str) -> tuple[list[tuple[int, str, int]], list[tuple[int, str, int]]]:
+    """Every phrase opening a clause that ends in `word`, and every 《title》 ending in it:
+    (start, text, end), in order."""
     pattern = rf"(?:^|(?<=[,;:。!?\n“]))([\w(][^,;:。!?\n“”《》\s]{{1,27}}?{word})(?=[^{word[-1]}])"
-    opened = [(m.start(1), m.group(1)) for m in re.finditer(pattern, text[:before], re.M)]
-    starts = {s for s, _ in opened}
-    named = [(s, n) for s, e, n, k in names if e <= before and n.endswith(word) and _opens(text, s, starts)]
-    titles = [(m.start(), m.group()) for m in re.finditer(rf"《[^《》]{{1,60}}{word}》", text[:before])]
-    found = sorted(named + titles + [(s, n) for s, n in opened if not _GENERIC.match(n)])
-    return found[-1][1] if found else None
+    opened = [(m.start(1), m.group(1), m.end(1) + 1) for m in re.finditer(pattern, text, re.M)]
+    titles = [(m.start(), m.group(), m.end()) for m in re.finditer(rf"《[^《》]{{1,60}}{word}》", text)]
+    return opened, titles
 
 
-def _opens(text: str, start: int, starts: set[int]) -> bool:
-    """Whether a name at `start` opens a clause (after punctuation, a line break, or 据悉 and the like)."""
-    line = max(text.rfind(c, 0, start) for c in ",;:。!?\n“")
-    return start in starts or not _LEADING.sub("", text[line + 1 : start])
+def _opens(text: str, start: int, opener: bool) -> bool:
+    """Whether a name at `start` opens a clause (an `opener`, or after punctuation, a line
+    break, or 据悉 and the like)."""
+    if opener:
+        return True
+    window = max(0, start - 200)  # a clause's opening words are never that long
+    line = max(text.rfind(c, window, start) for c in ",;:。!?\n“")
+    return not (line < 0 < window) and not _LEADING.sub("", text[line + 1 : start])
 
 
 def _modifier_event(piece: str, verb: str) -> str:

@@ -36,7 +36,7 @@ from cgt_cli.index import store
 from cgt_cli.read.files import is_page
 
 FILE_NAME = "index.sqlite"
-FORMAT = "cgt-index-4"
+FORMAT = "cgt-index-5"
 CORPORA_KEPT = 3
 BUSY_SECONDS = 60  # how long a write waits for another process' write
 _SCHEMA = """

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache, lru_cache
+from itertools import islice
 
 from cgt_cli.extract import lexicon
 
@@ -137,14 +138,14 @@ def _referent(word: str, text: str, before: int, names) -> str | None:
     `before` by bisection: an article of many such sentences costs no more per sentence."""
     opened, titles = _openers(word, text)
     candidates = []
-    for start, name, _ in reversed(opened[: bisect_left(opened, before + 1, key=_end)]):  # its lookahead before `before`
-        if not _GENERIC.match(name):
-            candidates.append((start, name))
+    for i in range(bisect_left(opened, before + 1, key=_end) - 1, -1, -1):  # its lookahead before `before`; no slice
+        if not _GENERIC.match(opened[i][1]):
+            candidates.append(opened[i][:2])
             break
     last = bisect_left(titles, before + 1, key=_end)
     if last:
         candidates.append(titles[last - 1][:2])
-    named = [(s, n) for s, e, n, _ in names[: bisect_left(names, before, key=lambda name: name[0])] if e <= before and n.endswith(word)]
+    named = [(s, n) for s, e, n, _ in islice(names, bisect_left(names, before, key=_start)) if e <= before and n.endswith(word)]
     for start, _ in sorted(named, reverse=True):
         i = bisect_left(opened, start, key=_start)
         if _opens(text, start, i < len(opened) and opened[i][0] == start and opened[i][2] <= before):

@@ -117,7 +117,7 @@ def test_closed_stdout_is_one_line(tmp_path):
 
 
 def test_a_reader_that_goes_away_is_no_error(tmp_path):
-    write_pages(tmp_path / "corpus", 300)
+    write_pages(tmp_path / "corpus", 150)
     command = f"{sys.executable} -m cgt_cli grep 开园 --no-cache --corpus {tmp_path / 'corpus'} | head -1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=60)
     assert (result.stdout, result.stderr) == ("0000  某某细胞治疗产业园开园\n", "")

@@ -26,7 +26,7 @@ import calendar
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -331,6 +331,7 @@ def _span(value: str) -> tuple[date, date] | None:
     return first, (first if day else first + relativedelta(months=1, days=-1))
 
 
+@lru_cache(maxsize=4096)  # a few thousand distinct values per corpus, asked for by every event and row
 def interval(value: str) -> tuple[date, date] | None:
     """The first and last day `value` means; None for unknown-year, open or malformed values.
 

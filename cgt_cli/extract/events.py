@@ -245,9 +245,19 @@ def _signature(simple: str, after: int, anchor: date | None) -> TimeMention | No
 
 
 def _own_line(text: str, span: tuple[int, int]) -> bool:
-    line_start = text.rfind("\n", 0, span[0]) + 1
-    line_end = text.find("\n", span[1])
-    return not text[line_start : span[0]].strip() and not text[span[1] : line_end if line_end >= 0 else None].strip()
+    """Only white space between the span and its line's ends (read outwards from the span,
+    so a 20 MB line costs what its first non-space character does)."""
+    before = span[0]
+    while before > 0 and text[before - 1] != "\n":
+        if not text[before - 1].isspace():
+            return False
+        before -= 1
+    after = span[1]
+    while after < len(text) and text[after] != "\n":
+        if not text[after].isspace():
+            return False
+        after += 1
+    return True
 
 
 def _document(text: str, said: tuple[int, int], body_start: int) -> str:

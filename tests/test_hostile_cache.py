@@ -181,7 +181,7 @@ def test_index_and_timeline_processes_on_one_cold_cache(tmp_path):
 
 def test_ctrl_c_during_a_parallel_index_ends_it_at_once(tmp_path):
     root = tmp_path / "corpus"
-    good = write_pages(root, 600)
+    good = write_pages(root, 1500)  # the pool runs for seconds: Ctrl-C lands while it works
     cache = tmp_path / "cache"
     process = start("index", "--corpus", str(root), cache=cache)
     deadline = time.monotonic() + 60

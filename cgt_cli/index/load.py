@@ -5,9 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from cgt_cli.index.cache import Cache, content_key, corpus_code
 from cgt_cli.index.store import Store
@@ -28,9 +27,12 @@ class LoadStats:
     seconds: float
 
 
-def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None = None) -> tuple[Store, LoadStats]:
-    """The corpus as a store: the cache's when the files are as they were, else
-    built (reusing every processed file the cache holds) and stored."""
+def load_index(
+    paths: Mapping[str, str], cache: Cache | None, progress: Progress | None = None
+) -> tuple[Store, LoadStats]:
+    """The corpus (files and their ids, as `read.files.find_files` gives them) as a
+    store: the cache's when the files are as they were, else built (reusing every
+    processed file the cache holds) and stored."""
     from cgt_cli.extract.article import Failed, Processed
     from cgt_cli.index.build import assemble
 
@@ -69,15 +71,17 @@ def load_index(paths: list[Path], cache: Cache | None, progress: Progress | None
     return stored, stats
 
 
-def corpus_key(paths: list[Path]) -> str | None:
-    """The corpus as its files stand: paths, sizes, times and inodes, and the code that builds it."""
+def corpus_key(paths: Mapping[str, str]) -> str | None:
+    """The corpus as its files stand: absolute paths, ids, sizes, times and inodes, and
+    the code that builds it. A folder spelt relative or absolute is one corpus."""
     digest = hashlib.sha256(corpus_code().encode())
-    for path in paths:
+    for path, article_id in paths.items():
+        name = os.fspath(path)  # absolute, as find_files gives them
         try:
-            st = os.stat(str(path))  # a str is twice as fast as the Path
+            st = os.stat(name)
         except OSError:
             return None  # a missing or unreadable file: build afresh, report it
-        digest.update(os.fsencode(path) + f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+        digest.update(os.fsencode(name) + f"\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
     return digest.hexdigest()
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,43 +61,65 @@ def bundled_seeds() -> Path:
     raise CgtError("the bundled seed articles are missing from this installation")
 
 
-def find_files(paths: list[str] | None) -> list[Path]:
-    """The article files named by `paths` (default: the bundled seeds)."""
-    if not paths:
-        return _files_in(bundled_seeds())
-    found: list[Path] = []
-    for given in paths:
-        path = Path(given).expanduser()
-        if path.is_dir():
-            found.extend(_files_in(path))
-        elif path.exists() or path.is_symlink():
-            found.append(path)
+def find_files(paths: list[str] | None) -> dict[str, str]:
+    """The article files named by `paths` (default: the bundled seeds), each with its id.
+
+    Each file is read once, however often it is named (a path given twice, a file
+    inside two given folders, one folder spelt two ways). Paths come back absolute,
+    as strings (10,000 `Path` objects cost a third of a second). An id is the
+    file's path below the folder it was found in, without its suffix (a file given
+    by itself: its name), so it does not depend on what else is given; see `_ids`
+    for two folders that hold the same name. A folder that cannot be listed is in
+    the list itself (`read_bytes` says why).
+    """
+    found: list[tuple[str, str, str]] = []  # (absolute file, its path below root, root)
+    seen: set[str] = set()  # real paths
+    for given in paths or [str(bundled_seeds())]:
+        path = os.path.abspath(os.path.expanduser(given))
+        if os.path.isdir(path):
+            real_root = os.path.realpath(path)
+            for below, link in _files_below(path):
+                file = os.path.join(path, below) if below else path
+                real = os.path.realpath(file) if link else os.path.join(real_root, below)
+                if real not in seen:
+                    seen.add(real)
+                    found.append((file, below or os.path.basename(path), path))
+        elif os.path.lexists(path):
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                found.append((path, os.path.basename(path), os.path.dirname(path)))
         else:
             raise CgtError(f"no such file or folder: {shown_path(given)}")
     if not found:
-        raise CgtError(f"no articles (*.txt, *.html) in {', '.join(paths)}")
-    return found
+        raise CgtError(f"no articles (*.txt, *.html) in {', '.join(shown_path(p) for p in paths or [])}")
+    ids = _ids([os.path.splitext(below)[0].replace(os.sep, "/") for _, below, _ in found], [root for *_, root in found])
+    return {file: shown_path(ids[n] or file) for n, (file, _, _) in enumerate(found)}
 
 
-def _files_in(folder: Path) -> list[Path]:
-    """Every *.txt, *.html and *.htm below `folder`, sorted by path; folder links are not followed.
-    A folder that cannot be listed is itself in the list (`read_bytes` says why).
-    Walked with a stack, not recursion: any depth is fine."""
-    found, stack = [], [str(folder)]
-    while stack:
-        root = stack.pop()
+def _files_below(folder: str) -> list[tuple[str, bool]]:
+    """Every *.txt, *.html and *.htm below `folder` as (path below it, is a link), sorted
+    by path; folder links are not followed. A folder that cannot be listed is itself in
+    the list ("" for `folder`). Walked with a stack, not recursion: any depth is fine."""
+    found: list[tuple[str, bool]] = []
+    pending = [""]
+    while pending:
+        below = pending.pop()
         try:
-            with os.scandir(root) as listing:
+            with os.scandir(os.path.join(folder, below) if below else folder) as listing:
                 entries = list(listing)
         except OSError:
-            found.append(root)
+            found.append((below, False))
             continue
         for entry in entries:
+            name = os.path.join(below, entry.name) if below else entry.name
             if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.lower().endswith(SUFFIXES) and not (entry.is_symlink() and os.path.isdir(entry.path)):
-                found.append(entry.path)
-    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep))]  # Path's own order
+                pending.append(name)
+            elif entry.name.lower().endswith(SUFFIXES):
+                link = entry.is_symlink()
+                if not (link and os.path.isdir(entry.path)):
+                    found.append((name, link))
+    return sorted(found, key=lambda item: item[0].split(os.sep))  # Path's own order
 
 
 def shown_path(path: str | Path) -> str:
@@ -106,19 +130,22 @@ def shown_path(path: str | Path) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def read_files(paths: list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:
-    """(id, file, bytes) of every readable file; unusable ones come back as `Skipped`."""
-    ids = unique_ids(paths)
+def read_files(paths: Mapping[str, str] | list[Path]) -> tuple[list[tuple[str, str, bytes]], list[Skipped]]:
+    """(id, file, bytes) of every readable file; unusable ones come back as `Skipped`.
+
+    `paths` maps each file to its id (as `find_files` gives them); a plain list
+    of files gets `unique_ids`."""
+    ids = paths if isinstance(paths, Mapping) else unique_ids(paths)
     entries, skipped = [], []
-    for path in paths:
+    for path, article_id in ids.items():
         try:
-            entries.append((ids[path], shown_path(path), read_bytes(path)))
+            entries.append((article_id, shown_path(path), read_bytes(path)))
         except SkipFile as why:
             skipped.append(Skipped(shown_path(path), str(why)))
     return entries, skipped
 
 
-def load_documents(paths: list[Path]) -> tuple[list[Document], list[Skipped]]:
+def load_documents(paths: Mapping[str, str] | list[Path]) -> tuple[list[Document], list[Skipped]]:
     """Read and decode every file; unusable ones come back as `Skipped`, never as an exception."""
     entries, skipped = read_files(paths)
     documents = []
@@ -148,22 +175,49 @@ def document(article_id: str, file: str, data: bytes) -> Document:
 
 
 def unique_ids(paths: list[Path]) -> dict[Path, str]:
-    """The file stem, or the path without suffix where two files share a stem."""
-    stems: dict[str, int] = {}
-    for path in paths:
-        stems[path.stem] = stems.get(path.stem, 0) + 1
-    return {p: shown_path(p.stem if stems[p.stem] == 1 else p.with_suffix("").as_posix()) for p in paths}
+    """Ids for files given one by one: each one's name, made unique as `find_files` does."""
+    ids = _ids([path.with_suffix("").name for path in paths], [str(path.parent) for path in paths])
+    return {path: shown_path(ids[n] or path.as_posix()) for n, path in enumerate(paths)}
 
 
-def read_bytes(path: Path) -> bytes:
+def _ids(base: list[str], roots: list[str]) -> list[str]:
+    """Each file's id from its path below its root (`base`).
+
+    Where two roots hold the same path, each such id takes its root's name (or
+    as many of the root's last folders as it takes to be unique) in front:
+    `dev/01` and `holdout/01`. Ids still not unique come back empty: the caller
+    uses the whole path.
+    """
+    ids = list(base)
+    clashing = _clashing(ids, range(len(ids)))
+    depth = max((len(roots[i].split(os.sep)) for i in clashing), default=0)
+    for n in range(1, depth + 1):
+        if not clashing:
+            break
+        for i in clashing:
+            folders = [part for part in roots[i].split(os.sep) if part]
+            ids[i] = "/".join([*folders[-n:], base[i]])
+        clashing = _clashing(ids, clashing)
+    for i in clashing:  # two files of one folder, one name: x.txt and x.TXT
+        ids[i] = ""
+    return ids
+
+
+def _clashing(ids: list[str], among) -> list[int]:
+    """The positions in `among` whose id is not unique."""
+    counts = Counter(ids)
+    return [i for i in among if counts[ids[i]] > 1]
+
+
+def read_bytes(path: str | Path) -> bytes:
     """The bytes of one regular file; `SkipFile` says why it cannot be used.
     Never blocks: a FIFO, socket or device is refused before it is read, and
     the file is opened non-blocking in case one was put in its place."""
     try:
-        if path.is_dir():
+        if os.path.isdir(path):
             os.scandir(path).close()  # a folder that could not be listed says why here
             raise SkipFile("is a folder")
-        _regular(path.stat())
+        _regular(os.stat(path))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with open(fd, "rb") as handle:
             _regular(os.fstat(fd))

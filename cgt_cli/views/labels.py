@@ -3,6 +3,7 @@ dates at their precision, an event's sources in one line."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,3 +46,9 @@ def date_label(event: EventRow) -> str:
 def sources_label(event: EventRow, sources: dict[str, Source]) -> str:
     """Outlet and published date of each of the event's articles."""
     return "; ".join(f"{outlet_label(s)} {published_label(s)}" for s in (sources[i] for i in event.sources))
+
+
+def shown_path(file: str) -> str:
+    """A file as a person reads it: relative to the current folder when below it, else absolute."""
+    here = os.getcwd()
+    return file[len(here) + 1 :] if file.startswith(here + os.sep) and here != os.sep else file

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from cgt_cli.index.store import EntityRow, EventRow, Source, Store
 from cgt_cli.model import Article, Entity, Span
-from cgt_cli.views.labels import date_label, other_names, outlet_label, published_label, sources_label
+from cgt_cli.views.labels import date_label, other_names, outlet_label, published_label, shown_path, sources_label
 from cgt_cli.views.records import context_range
 
 # control characters, bidirectional overrides and isolates, lone surrogates (undecodable bytes)
@@ -84,7 +84,7 @@ def citation(article: Article, start: int) -> str:
     title = article.title
     parts = [outlet_label(article), published_label(article)]
     parts.append(f"《{title}》" if title else "(no title)")
-    parts.append(f"{article.file}:{line}:{column}")
+    parts.append(f"{shown_path(article.file)}:{line}:{column}")
     return safe(" · ".join(parts))
 
 

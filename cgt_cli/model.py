@@ -115,6 +115,8 @@ class TimeMention:
     "context" (another date in the same text), "unknown" (nowhere).
     `part` keeps a coarse part of the period: "early" (初, 上旬),
     "mid" (中, 中旬), "late" (底/末, 下旬), "H1" (上半年), "H2" (下半年), or None.
+    `basis` says how the year was read, in finer steps than `resolution`
+    (`extract.dates.BASES`: "stated", "published", "relative"…).
     """
 
     start: int
@@ -123,6 +125,7 @@ class TimeMention:
     value: str
     resolution: str
     part: str | None = None
+    basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,8 @@ class Event:
     sources: tuple[str, ...] = field(default=())  # article ids, in corpus order
     kind: str = "event"  # "event" | "fact"
     status: str = "happened"  # "happened" | "planned" (announced or scheduled, with a date)
+    basis: str | None = None  # how the date's year was read (TimeMention.basis)
+    date_text: str | None = None  # the date as the sentence writes it
 
 
 @dataclass

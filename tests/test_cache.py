@@ -260,3 +260,25 @@ def test_the_code_keys_cover_their_layers(code_copy):
     assert after_extract[0] != before[0] and after_extract[1] != before[1]
     _edit(code_copy / "index" / "linking.py", "\n# linking changed\n")
     assert keys()[0] == after_extract[0] and keys()[1] != after_extract[1]
+
+
+def test_a_cache_with_other_tables_is_rebuilt_not_misread(cgt, corpus, tmp_path):
+    """A cache written by a cgt whose tables differed (here: events without the citation
+    columns, as cgt-index-3 had them) is rebuilt once, with a warning."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        db.executescript(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "INSERT INTO meta VALUES ('format', 'cgt-index-3');"
+            "CREATE TABLE processed (key TEXT PRIMARY KEY, data BLOB NOT NULL);"
+            "CREATE TABLE events (corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT,"
+            " date TEXT, resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, PRIMARY KEY (corpus, ord));"
+        )
+    db.close()
+    result, summary = index_json(cgt, corpus, cache)
+    assert result.exit_code == 0
+    assert result.stderr == f"cgt: cache {cache / 'index.sqlite'} is not a cgt index of this version: rebuilding it\n"
+    assert summary["events"] == 2
+    again, _ = index_json(cgt, corpus, cache)
+    assert again.stderr == ""

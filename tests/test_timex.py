@@ -602,3 +602,33 @@ def test_never_raises_and_slices_back(text: str, anchor: date | None) -> None:
         assert text[mention.start : mention.end] == mention.text
         interval(mention.value)
         sort_key(mention.value)
+
+
+@pytest.mark.parametrize(
+    "text, anchor, value, basis",
+    [
+        ("2019年4月13日,论坛召开。", ANCHOR, "2019-04-13", "stated"),
+        ("15年3月2日,公司成立。", ANCHOR, "2015-03-02", "stated"),
+        ("9月25日上午,签约仪式举行。", ANCHOR, "2022-09-25", "published"),
+        ("12月28日,中心揭牌。", date(2023, 2, 3), "2022-12-28", "published-before"),
+        ("今年1月19日,中心获批。", ANCHOR, "2022-01-19", "relative"),
+        ("去年11月,聯盟成立。", ANCHOR, "2021-11", "relative"),
+        ("本月9日,園區開園。", ANCHOR, "2022-11-09", "relative"),
+        ("2022年11月11日发布方案,11月18日聯盟揭牌。", None, "2022-11-18", "context"),
+        ("10月16日至20日举行。", None, "--10-16/--10-20", "unknown"),
+        ("2019年4月12日至5月3日举行。", ANCHOR, "2019-04-12/2019-05-03", "stated"),
+        ("2022年11月15日至18日举行。", None, "2022-11-15/2022-11-18", "stated"),
+        ("11月15日至2023年1月3日举行。", ANCHOR, "2022-11-15/2023-01-03", "published"),
+        ("17日,园区开园。", ANCHOR, "2022-11-17", "published-month"),
+        ("昨天,聯盟正式揭牌。", ANCHOR, "2022-11-19", "relative"),
+        ("●2021年\n3月8日 基地开工\n", ANCHOR, "2021-03-08", "heading"),
+        ("2024某某细胞治疗大会9月8日开幕。", ANCHOR, "2024-09-08", "name"),
+        ("2019年3月5日,公司成立;同年6月,首个產品獲批。", ANCHOR, "2019-06", "previous"),
+    ],
+)
+def test_basis_says_how_the_year_was_read(text, anchor, value, basis):
+    mention = find_dates(text, anchor)[-1]
+    assert (mention.value, mention.basis) == (value, basis)
+    resolution = {"stated": "explicit", "context": "context", "unknown": "unknown", "heading": "context",
+                  "name": "context", "previous": "context"}.get(basis, "anchor")  # fmt: skip
+    assert mention.resolution == resolution

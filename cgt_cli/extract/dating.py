@@ -18,6 +18,14 @@
                 event's year), preferring the one before, and for 今天/今年 the
                 year of an event named in the same sentence
     "unknown"   none of these: the value has no year ("--MM-DD", "--MM", "..")
+
+Each mention also says it in finer words, its `basis` (one of BASES): "stated",
+"published" (the published year), "published-before" (the year before it),
+"published-month" (17日: the published month or the one before), "relative"
+(今年, 本月, 昨天…, counted from the published day), "heading", "name" (the
+year of an event named beside the date or in its sentence), "previous"
+(同年, 次日…: counted from the date before), "context" (the nearest dated
+mention), "unknown". A range has the basis of its weaker end.
 """
 
 from __future__ import annotations
@@ -34,6 +42,10 @@ from dateutil.relativedelta import relativedelta
 from cgt_cli.model import TimeMention
 
 STRENGTH = ("explicit", "anchor", "context", "unknown")
+BASES = (
+    "stated", "published", "published-before", "published-month", "relative", "heading", "name", "previous", "context",
+    "unknown",
+)  # fmt: skip
 
 
 class Atom(NamedTuple):
@@ -78,7 +90,8 @@ class _Around(NamedTuple):
     horizon: tuple[int, int, int] | None  # six months after the anchor: a year-less date after it is last year's
 
 
-_Placed = tuple[str, str, str | None]  # value, resolution, part
+_Placed = tuple[str, str, str | None, str]  # value, resolution, part, basis
+_Year = tuple[Atom, str, str]  # the atom with its year, its resolution and basis
 _HEADING = re.compile(r"^[ \t]*[●○◆◇■□▶►★☆•·◎#*\-—]*[ \t]*((?:19|20)\d\d)[ \t]*年?度?[ \t]*[:：]?[ \t]*$", re.M)
 # a year that starts an event's name: 2024某某细胞大会, 2019第五届某某论坛
 _EDITION = re.compile(
@@ -164,10 +177,10 @@ def _nearest(context: list[tuple[int, int]], pos: int) -> int | None:
     return context[j][1] if j < len(context) else None
 
 
-def _place(atom: Atom, around: _Around) -> tuple[Atom, str]:
+def _place(atom: Atom, around: _Around) -> _Year:
     """Give `atom` a year (and month or day when it shifts them), saying where it came from."""
     if atom.year is not None:
-        return atom, "explicit"
+        return atom, "explicit", "stated"
     if atom.relative_to == "context":
         return _from_before(atom, around)
     if atom.day_shift is not None:
@@ -179,112 +192,114 @@ def _place(atom: Atom, around: _Around) -> tuple[Atom, str]:
     return _yearless(atom, around)
 
 
-def _yearless(atom: Atom, around: _Around) -> tuple[Atom, str]:
+def _yearless(atom: Atom, around: _Around) -> _Year:
     """9月25日: the heading's or named event's year, else the anchor's, else the nearest date's."""
     anchor = around.anchor
-    by_anchor = None
+    by_anchor, basis = None, "published"
     if anchor is not None:
         by_anchor = anchor.year
         if _later_than(atom._replace(year=by_anchor), around.horizon):
-            by_anchor -= 1
-    for year in (around.heading, around.named):
+            by_anchor, basis = by_anchor - 1, "published-before"
+    for year, source in ((around.heading, "heading"), (around.named, "name")):
         if year is not None:
-            return atom._replace(year=year), "anchor" if year == by_anchor else "context"
+            return atom._replace(year=year), "anchor" if year == by_anchor else "context", source
     if by_anchor is not None:
-        return atom._replace(year=by_anchor), "anchor"
+        return atom._replace(year=by_anchor), "anchor", basis
     if around.nearest is not None:
-        return atom._replace(year=around.nearest), "context"
-    return atom, "unknown"
+        return atom._replace(year=around.nearest), "context", "context"
+    return atom, "unknown", "unknown"
 
 
-def _from_anchor(atom: Atom, around: _Around) -> tuple[Atom, str]:
+def _from_anchor(atom: Atom, around: _Around) -> _Year:
     """今年/去年/明年 and 本月/上月/下月, counted from the published day; without one, 今年 is
     the year of an event named in the same sentence (2026某某论坛将于今年6月举行)."""
     anchor = around.anchor
     if anchor is None:
         if atom.year_shift == 0 and atom.month_shift is None and around.edition is not None:
-            return atom._replace(year=around.edition), "context"
-        return atom, "unknown"
+            return atom._replace(year=around.edition), "context", "name"
+        return atom, "unknown", "unknown"
     if atom.month_shift is None:
-        return atom._replace(year=anchor.year + atom.year_shift), "anchor"
+        return atom._replace(year=anchor.year + atom.year_shift), "anchor", "relative"
     month = anchor.replace(day=1) + relativedelta(months=atom.month_shift)
-    return atom._replace(year=month.year, month=month.month), "anchor"
+    return atom._replace(year=month.year, month=month.month), "anchor", "relative"
 
 
-def _from_today(atom: Atom, around: _Around) -> tuple[Atom, str]:
+def _from_today(atom: Atom, around: _Around) -> _Year:
     """今天/昨天/前天/明天 from the published day; without one, only the year of an event
     held that day (今日,2025首届某某峰会开幕) is known."""
     if around.anchor is None:
         if around.edition is not None:
-            return atom._replace(year=around.edition, day_shift=None), "context"
-        return atom, "unknown"
+            return atom._replace(year=around.edition, day_shift=None), "context", "name"
+        return atom, "unknown", "unknown"
     day = around.anchor + timedelta(days=atom.day_shift)
-    return atom._replace(year=day.year, month=day.month, day=day.day), "anchor"
+    return atom._replace(year=day.year, month=day.month, day=day.day), "anchor", "relative"
 
 
-def _bare_day(atom: Atom, anchor: date | None) -> tuple[Atom, str]:
+def _bare_day(atom: Atom, anchor: date | None) -> _Year:
     """17日: the published month, or the month before when the day is later than publication."""
     if anchor is None:
-        return atom, "unknown"
+        return atom, "unknown", "unknown"
     month = anchor.replace(day=1)
     if atom.day > anchor.day:
         month -= relativedelta(months=1)
     if atom.day > calendar.monthrange(month.year, month.month)[1]:
-        return atom, "unknown"
-    return atom._replace(year=month.year, month=month.month), "anchor"
+        return atom, "unknown", "unknown"
+    return atom._replace(year=month.year, month=month.month), "anchor", "published-month"
 
 
-def _from_before(atom: Atom, around: _Around) -> tuple[Atom, str]:
+def _from_before(atom: Atom, around: _Around) -> _Year:
     """同年/次年, 同月/次月, 当天/次日: counted from the date before; 当天 alone, from the anchor."""
     before, how = around.before or (None, "unknown")
     if atom.day_shift is not None:
         if before is None or before.day is None or before.year is None:
             if atom.day_shift == 0 and around.anchor is not None:
-                return atom._replace(year=around.anchor.year, month=around.anchor.month, day=around.anchor.day), "anchor"
-            return atom, "unknown"
+                anchor = around.anchor
+                return atom._replace(year=anchor.year, month=anchor.month, day=anchor.day), "anchor", "relative"
+            return atom, "unknown", "unknown"
         day = date(before.year, before.month, before.day) + timedelta(days=atom.day_shift)
-        return atom._replace(year=day.year, month=day.month, day=day.day), _weaker(how, "context")
+        return atom._replace(year=day.year, month=day.month, day=day.day), _weaker(how, "context"), "previous"
     if before is None or before.year is None or (atom.month_shift is not None and before.month is None):
-        return atom, "unknown"
+        return atom, "unknown", "unknown"
     if atom.month_shift is not None:
         month = date(before.year, before.month, 1) + relativedelta(months=atom.month_shift)
-        return atom._replace(year=month.year, month=month.month), _weaker(how, "context")
-    return atom._replace(year=before.year + atom.year_shift), _weaker(how, "context")
+        return atom._replace(year=month.year, month=month.month), _weaker(how, "context"), "previous"
+    return atom._replace(year=before.year + atom.year_shift), _weaker(how, "context"), "previous"
 
 
 def _weaker(*hows: str) -> str:
     return max(hows, key=STRENGTH.index)
 
 
-def _place_end(last: Atom, first: Atom, how: str, around: _Around) -> tuple[Atom, str]:
+def _place_end(last: Atom, first: Atom, how: str, basis: str, around: _Around) -> _Year:
     """A range's end: its own year if it writes one, else the start's (the next one if earlier)."""
     if last.year is not None or last.relative:
         return _place(last, around._replace(heading=None, named=None, edition=None))
     end = last._replace(year=first.year, month=first.month if last.month is None else last.month)
     if first.year is not None and last.month is not None and _first_day(end) < _first_day(first):
         end = end._replace(year=first.year + 1)
-    return end, how
+    return end, how, basis
 
 
 def _place_found(found: Found, around: _Around) -> tuple[_Placed, tuple[Atom, str] | None] | None:
-    """((value, resolution, part), the start as placed) of a match, or None when it names an
-    impossible date or range."""
-    first, how = _place(found.first, around)
+    """((value, resolution, part, basis), the start as placed) of a match, or None when it
+    names an impossible date or range."""
+    first, how, basis = _place(found.first, around)
     head = iso(first)
     start = (first, how) if first.year is not None else None
     if found.last is None:
         if first.year is not None and not possible(first.year, first.month or 1, first.day or 1):
             return None  # 2月29日 in a year without one
-        return ((head + "/.." if found.open and head != ".." else head), how, first.part), start
-    last, how_last = _place_end(found.last, first, how, around)
+        return ((head + "/.." if found.open and head != ".." else head), how, first.part, basis), start
+    last, how_last, basis_last = _place_end(found.last, first, how, basis, around)
     tail = iso(last)
-    how = _weaker(how, how_last)
+    if STRENGTH.index(how_last) > STRENGTH.index(how):
+        how, basis = how_last, basis_last
     if ".." in (head, tail):
-        return ("..", how, None), start
+        return ("..", how, None, basis), start
     span = interval(f"{head}/{tail}")
     if head[0].isdigit() and tail[0].isdigit() and (span is None or span[0] > span[1]):
         return None
-    return (f"{head}/{tail}", how, None), start
+    return (f"{head}/{tail}", how, None, basis), start
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

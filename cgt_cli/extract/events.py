@@ -169,6 +169,7 @@ class _Reader:
             quotes=(Span(self.article.id, *quote),),
             sources=(self.article.id,),
             status=_status(text, sentence[0], mention, verb, value, self.anchor),
+            **self._dated(mention),
         )
 
     def _field(self, field: tuple[int, int], mention: TimeMention) -> None:
@@ -194,6 +195,7 @@ class _Reader:
                 quotes=(Span(self.article.id, *quote),),
                 sources=(self.article.id,),
                 status=_status(self.text, field[0], mention, None, mention.value, self.anchor),
+                **self._dated(mention),
             )
         )
 
@@ -228,7 +230,12 @@ class _Reader:
             quotes=(Span(self.article.id, *quote),),
             sources=(self.article.id,),
             status=_status(text, said[0], mention, None, mention.value, self.anchor),
+            **self._dated(mention),
         )
+
+    def _dated(self, mention: TimeMention) -> dict:
+        """How an event's date was read: its basis, and the date as the article writes it."""
+        return {"basis": mention.basis, "date_text": self.article.text[mention.start : mention.end]}
 
 
 def _signature(simple: str, after: int, anchor: date | None) -> TimeMention | None:

@@ -36,13 +36,14 @@ from cgt_cli.index import store
 from cgt_cli.read.files import is_page
 
 FILE_NAME = "index.sqlite"
-FORMAT = "cgt-index-5"
 CORPORA_KEPT = 3
 BUSY_SECONDS = 60  # how long a write waits for another process' write
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS processed (key TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
+# The file's tables as written by this cgt: a cache made with other tables is rebuilt, not misread.
+FORMAT = "cgt-index-" + hashlib.sha256((_SCHEMA + store.SCHEMA).encode()).hexdigest()[:12]
 
 
 def default_directory() -> Path:

@@ -35,7 +35,8 @@ CREATE TABLE IF NOT EXISTS texts (
 CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
 CREATE TABLE IF NOT EXISTS events (
     corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT, date TEXT,
-    resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, status TEXT, PRIMARY KEY (corpus, ord));
+    resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, status TEXT, lines TEXT, basis TEXT,
+    date_text TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS event_details (
     corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
@@ -79,6 +80,9 @@ class EventRow(NamedTuple):
     place: str | None
     sources: tuple[str, ...]  # article ids, in corpus order
     status: str  # "happened" | "planned"
+    lines: tuple[int, ...] = ()  # per source: the file's line of its first quote
+    basis: str | None = None  # how the year was read (extract.dates.BASES)
+    date_text: str | None = None  # the date as the sentence writes it
     trigger: str | None = None
     entities: tuple[str, ...] | None = None
     quotes_json: str | None = None  # each quote's Quote fields as a JSON array, primary first
@@ -114,7 +118,7 @@ class EntityRow(NamedTuple):
     last_seen: str | None
 
 
-_EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources, e.status"
+_EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources, e.status, e.lines, e.basis, e.date_text"
 _EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes"
 _DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
 _ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
@@ -153,8 +157,8 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     ).lastrowid
     db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
     rows = list(_event_rows(corpus, index))
-    db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:13] for row in rows))
-    db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[13:] for row in rows))
+    db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in rows))
+    db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in rows))
     db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
     db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
     db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
@@ -187,9 +191,13 @@ def _event_rows(corpus: int, index: Index):
         quoted = list(zip(articles, event.quotes, strict=True))
         quotes = [a.quote(q) for a, q in quoted]
         search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in quoted)])
+        lines = {}
+        for quote in quotes:
+            lines.setdefault(quote.source, quote.line)
         yield (
             corpus, n, undated, event.kind, first, last, event.date, event.resolution,
             event.part, event.summary, event.place, SEP.join(event.sources), event.status,
+            SEP.join(str(lines[source]) for source in event.sources), event.basis, event.date_text,
             event.trigger, SEP.join(event.entities), json.dumps(quotes, ensure_ascii=False), search,
         )
 
@@ -433,8 +441,8 @@ def _layout(data: bytes) -> Layout:
     return _decoded(lambda fields: Layout(*marshal.loads(fields)), data)
 
 
-def _event_row(date, resolution, kind, part, summary, place, sources, status, *detail) -> EventRow:
-    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)), status)
+def _event_row(date, resolution, kind, part, summary, place, sources, status, lines, basis, date_text, *detail) -> EventRow:
+    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)), status, tuple(map(int, lines.split(SEP))), basis, date_text)
     if not detail:
         return EventRow(*line)
     trigger, entities, quotes = detail

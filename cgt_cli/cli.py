@@ -11,7 +11,6 @@ import functools
 import inspect
 import json
 import os
-import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -80,7 +79,15 @@ CorpusOption = Annotated[
         readable=False,  # cgt reports an unreadable file itself, and serves the others
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON data instead of a table (--format json).")]
+FormatOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--format",
+        help="table (the default view), or data: json, ndjson (one object a line), csv, tsv or md.",
+        show_default=False,
+    ),
+]
 CacheDirOption = Annotated[
     Optional[Path],
     typer.Option(
@@ -92,23 +99,31 @@ CacheDirOption = Annotated[
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
-FORMATS = ("html", "timelinejs")
-FormatOption = Annotated[
+PageFormatOption = Annotated[
     Optional[str],
     typer.Option(
         "--format",
-        help="html: one self-contained page (timeline, filters, entity cards; works offline). "
+        help="table (the default view); data: json, ndjson (one object a line), csv, tsv or md; "
+        "html: one self-contained page (timeline, filters, entity cards; works offline); "
         "timelinejs: the JSON that TimelineJS 3 reads.",
         show_default=False,
     ),
 ]
 OutputOption = Annotated[
     Optional[Path],
-    typer.Option("-o", "--output", help="Write the --format or --json output to this file instead of stdout.", show_default=False),
+    typer.Option("-o", "--output", help="Write the data or page (--format other than table, or --json) to this file.", show_default=False),
 ]
 DebugOption = Annotated[
     bool,
     typer.Option("--debug", envvar="CGT_DEBUG", help="Print the traceback of an internal error (a bug in cgt)."),
+]
+ColorOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--color",
+        help="auto (colour on a terminal, none with NO_COLOR, some with FORCE_COLOR), always or never.",
+        show_default=False,
+    ),
 ]
 
 
@@ -126,15 +141,23 @@ def _options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
     debug: DebugOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Timelines and facts from Chinese cell and gene therapy (CGT) news."""
     _debugging[:] = [debug]
+    _warned.clear()
+    try:
+        _coloring[:] = [_color_choice(color)]
+    except CgtError as error:
+        _warn(error.message)
+        raise typer.Exit(error.exit_code) from None
 
 
 _opened: list = []  # stores the running command reads from
 _warned: set[str] = set()  # what the running command has said on stderr
 _debugging: list[bool] = [False]  # --debug given before or after the command, or CGT_DEBUG
 _cache_mode: list[str] = ["use"]  # how the running command uses the persistent index (`cache.recover`)
+_coloring: list[str] = ["auto"]  # --color given before or after the command
 
 
 def command(function):
@@ -146,7 +169,7 @@ def command(function):
     """
 
     @functools.wraps(function)
-    def run(*args, debug: bool = False, **kwargs):
+    def run(*args, debug: bool = False, color: str | None = None, **kwargs):
         import sqlite3
 
         from cgt_cli.index.cache import recover
@@ -157,6 +180,8 @@ def command(function):
         _debugging[0] = _debugging[0] or debug
         kwargs = {name: shown_path(value) if isinstance(value, str) else value for name, value in kwargs.items()}
         try:
+            if color is not None:
+                _coloring[0] = _color_choice(color)
             _cache_mode[0] = "use"
             while True:
                 try:
@@ -189,9 +214,33 @@ def command(function):
 
     signature = inspect.signature(function, eval_str=True)
     debug = inspect.Parameter("debug", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=DebugOption)
-    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), debug])
-    run.__annotations__ = {**function.__annotations__, "debug": DebugOption}
+    color = inspect.Parameter("color", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=ColorOption)
+    run.__signature__ = signature.replace(parameters=[*signature.parameters.values(), debug, color])
+    run.__annotations__ = {**function.__annotations__, "debug": DebugOption, "color": ColorOption}
     return app.command()(run)
+
+
+def _color_choice(value: str | None) -> str:
+    from cgt_cli.output import color_choice
+
+    return color_choice(value)
+
+
+def _format(value: str | None, as_json: bool, pages: bool = False) -> str:
+    from cgt_cli.output import choose_format
+
+    return choose_format(value, as_json, pages)
+
+
+def _check_output(fmt: str, output: Path | None) -> None:
+    if output is not None and fmt == "table":
+        raise CgtError("-o writes the --format or --json output: give one of them")
+
+
+def _out():
+    from cgt_cli.output import Output
+
+    return Output(_coloring[0])
 
 
 def _report_skipped(store) -> None:
@@ -290,49 +339,16 @@ def _warn(message: str) -> None:
         print(f"cgt: {safe(message)}", file=sys.stderr)
 
 
-def _print(renderable) -> None:
-    """Print once: Rich on a terminal; styled text piped elsewhere goes out as plain lines."""
-    from rich.console import Console
-
-    _stdout()
-    if hasattr(renderable, "plain") and not sys.stdout.isatty():
-        sys.stdout.write(renderable.plain + "\n")
-        return
-    Console(highlight=False, markup=False, emoji=False).print(renderable)
-
-
 def _stdout():
     """Standard output, or a one-line error when it was closed (`cgt timeline >&-`)."""
-    if sys.stdout is None:
-        raise CgtError("cannot write the output: standard output is closed")
-    return sys.stdout
+    from cgt_cli.output import stdout
+
+    return stdout()
 
 
 def _headers(store) -> dict:
     """Every article's header by id: what a timeline line cites."""
     return {source.id: source for source in store.sources()}
-
-
-# C1 controls, direction overrides, line separators: escaped in JSON text (the data is the same)
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def _json_text(data) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda c: f"\\u{ord(c.group()):04x}", text) + "\n"
-
-
-def _print_json(data) -> None:
-    _stdout().write(_json_text(data))
-
-
-def _check_output(output_format: str | None, as_json: bool, output: Path | None) -> None:
-    if output_format is not None and output_format not in FORMATS:
-        raise CgtError(f"unknown format {output_format!r}: use {' or '.join(FORMATS)}")
-    if output_format and as_json:
-        raise CgtError("--json and --format are two outputs: give one")
-    if output is not None and not (output_format or as_json):
-        raise CgtError("-o writes the --format or --json output: give one of them")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -391,18 +407,20 @@ def timeline(
     quotes: Annotated[bool, typer.Option("--quotes", help="Show the sentence each event comes from.")] = False,
     facts: Annotated[bool, typer.Option("--facts", help="Add dated status statements (截至…, 自…起) as facts.")] = False,
     undated: Annotated[bool, typer.Option("--undated", help="List the events whose year no text states, instead.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Say under each event how its date was read.")] = False,
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
-    output_format: FormatOption = None,
+    fmt: PageFormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """Every dated event across the articles, oldest first.
 
     Each row: the date at the precision the text gives, what happened, where,
-    and the source (outlet, published date). A date whose year came from another
-    date in the same article (no published date) is marked ~.
+    and its source: outlet and published date, file:line (the path ends with the
+    article id). A date whose year came from another date in the same article
+    (no published date) is marked ~; --explain says how each date was read.
 
     Examples:
 
@@ -410,27 +428,34 @@ def timeline(
 
       cgt timeline --from 2022 --to 2022-06 --quotes
 
-      cgt timeline --entity 联盟 --json
+      cgt timeline --entity 联盟 --explain
+
+      cgt timeline --format csv > timeline.csv
 
       cgt timeline --undated --corpus ~/news/
 
       cgt timeline --format html -o timeline.html    # a page to open in a browser
     """
     from cgt_cli.index.query import timeline as select
-    from cgt_cli.views import records, terminal
+    from cgt_cli.index.query import why_empty
+    from cgt_cli.views import rows, terminal
+    from cgt_cli.views.formats import PAGES
 
-    _check_output(output_format, as_json, output)
+    fmt = _format(fmt, as_json, pages=True)
+    _check_output(fmt, output)
     store = _load(corpus, cache_dir, no_cache)
-    detail = as_json or quotes or output_format is not None
-    events = select(store, since=since, until=until, entity=entity, source=source, facts=facts, undated=undated, detail=detail)
-    if output_format:
+    filters = {"since": since, "until": until, "entity": entity, "source": source, "facts": facts, "undated": undated}
+    events = select(store, **filters, detail=fmt != "table" or quotes)
+    if not events:
+        _warn(why_empty(store, **filters))
+    if fmt in PAGES:
         given = _given(("--from", since), ("--to", until), ("--entity", entity), ("--source", source), ("--facts", facts),
                        ("--undated", undated), ("--corpus", corpus))  # fmt: skip
-        _page(store, events, output_format, output, title="CGT news timeline", command=["cgt", "timeline", *given, "--format", output_format])
-    elif as_json:
-        _emit(_json_text([records.event_record(e) for e in events]), output)
+        _page(store, events, fmt, output, title="CGT news timeline", command=["cgt", "timeline", *given, "--format", fmt])
+    elif fmt != "table":
+        _out().data(fmt, rows.timeline(events, _headers(store)), output)
     elif events:
-        _print(terminal.timeline_view(events, _headers(store), quotes))
+        _out().view(terminal.timeline_view(events, _headers(store), quotes, explain))
     _finish(store, bool(events))
 
 
@@ -438,11 +463,15 @@ def timeline(
 def show(
     name: Annotated[str, typer.Argument(help="An organisation, park, alliance, person, place or document, in either script.")],
     all_quotes: Annotated[bool, typer.Option("--all", help="Show every quote and event, not only the first 5 and 20.")] = False,
+    which: Annotated[
+        Optional[str],
+        typer.Option("--rows", help="With --format ndjson, csv, tsv or md: list mentions (the default), events, roles or related."),
+    ] = None,
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
-    output_format: FormatOption = None,
+    fmt: PageFormatOption = None,
     output: OutputOption = None,
 ) -> None:
     """The card of one entity: kind, aliases, where, roles, events, related entities, quotes.
@@ -459,35 +488,45 @@ def show(
 
       cgt show 李进 --json
 
+      cgt show 山东大学 --format csv --rows events
+
       cgt show 联盟            # lists every alliance it could mean
 
       cgt show 山东大学 --format html -o 山东大学.html
     """
     from cgt_cli.index.lookup import Ambiguous, card, find_entity
-    from cgt_cli.views import records, terminal
+    from cgt_cli.output import card_rows
+    from cgt_cli.views import records, rows, terminal
+    from cgt_cli.views.formats import PAGES
 
-    _check_output(output_format, as_json, output)
+    fmt = _format(fmt, as_json, pages=True)
+    _check_output(fmt, output)
+    listed = card_rows(which, fmt)
     store = _load(corpus, cache_dir, no_cache)
     try:
         entity = find_entity(store, name)
     except Ambiguous as many:
-        if output_format:
+        if fmt in PAGES:
             raise
-        if as_json:
-            _print_json(records.candidates_record(name, many.candidates))
+        if fmt == "json":
+            _out().document(records.candidates_record(name, many.candidates), output)
+        elif fmt != "table":
+            _out().data(fmt, rows.candidates(many.candidates), output)
         else:
-            _print(terminal.candidates_table(name, many.candidates))
+            _out().view(terminal.candidates_table(name, many.candidates))
         raise typer.Exit(NOT_FOUND) from None
-    found = card(store, entity, detail=as_json or output_format is not None)
-    if output_format:
+    found = card(store, entity, detail=fmt != "table")
+    if fmt in PAGES:
         if not all_quotes:
             found = replace(found, quotes=found.quotes[:5])
-        words = ["cgt", "show", name, *_given(("--all", all_quotes), ("--corpus", corpus)), "--format", output_format]
-        _page(store, found.events, output_format, output, title=found.row.name, command=words, card=found)
-    elif as_json:
-        _emit(_json_text(records.entity_record(store, found)), output)
+        words = ["cgt", "show", name, *_given(("--all", all_quotes), ("--corpus", corpus)), "--format", fmt]
+        _page(store, found.events, fmt, output, title=found.row.name, command=words, card=found)
+    elif fmt == "json":
+        _out().document(records.entity_record(store, found), output)
+    elif fmt != "table":
+        _out().data(fmt, rows.card(store, found, listed, _headers(store)), output)
     else:
-        _print(terminal.entity_card(store, found, _headers(store), None if all_quotes else 5))
+        _out().view(terminal.entity_card(store, found, _headers(store), None if all_quotes else 5))
     _finish(store, True)
 
 
@@ -502,6 +541,7 @@ def entities(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """All entities, most mentioned first: name, kind, mentions, articles, first and last seen.
 
@@ -512,34 +552,53 @@ def entities(
       cgt entities --kind person
 
       cgt entities --kind org --min-mentions 3 --json
+
+      cgt entities --format tsv | cut -f1,3
     """
     from cgt_cli.index.lookup import KINDS, entity_rows
-    from cgt_cli.views import records, terminal
+    from cgt_cli.views import rows, terminal
 
+    fmt = _format(fmt, as_json)
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {quoted(kind)}: use one of {', '.join(KINDS)}")
     store = _load(corpus, cache_dir, no_cache)
-    rows = entity_rows(store, kind=kind, min_mentions=min_mentions)
-    if as_json:
-        aliases = store.aliases()
-        _print_json([records.entity_row(r, aliases.get(r.number, [])) for r in rows])
-    elif rows:
-        _print(terminal.entities_table(rows))
-    _finish(store, bool(rows))
+    found = entity_rows(store, kind=kind, min_mentions=min_mentions)
+    if not found:
+        times = f" named {min_mentions} times or more" if min_mentions > 1 else ""
+        _warn(f"no {kind or 'entities'}{' entities' if kind else ''}{times} in the corpus")
+    if fmt != "table":
+        _out().data(fmt, rows.entities(found, store.aliases()))
+    elif found:
+        _out().view(terminal.entities_table(found))
+    _finish(store, bool(found))
 
 
 @command
 def grep(
-    pattern: Annotated[str, typer.Argument(help="Text to find, in either script (济南 finds 濟南).")],
-    regex: Annotated[bool, typer.Option("-e", "--regex", help="PATTERN is a Python regular expression.")] = False,
+    pattern: Annotated[Optional[str], typer.Argument(help="Text to find, in either script (济南 finds 濟南).")] = None,
+    regexps: Annotated[
+        Optional[list[str]],
+        typer.Option("-e", "--regexp", help="A Python regular expression to find (repeatable; instead of or besides PATTERN)."),
+    ] = None,
+    regex: Annotated[bool, typer.Option("--regex", help="PATTERN is a regular expression too.")] = False,
+    fixed: Annotated[bool, typer.Option("-F", "--fixed-strings", help="Every pattern is literal text (the default for PATTERN).")] = False,
+    word: Annotated[bool, typer.Option("-w", "--word-regexp", help="Only matches with no letter, digit or Han character either side.")] = False,
     ignore_case: Annotated[bool, typer.Option("-i", "--ignore-case", help="Fold Latin case.")] = False,
     context: Annotated[
         Optional[int],
         typer.Option("-C", "--context", min=0, help="Show N characters either side instead of the sentence."),
     ] = None,
-    source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each hit.")] = False,
+    max_count: Annotated[
+        Optional[int], typer.Option("-m", "--max-count", min=0, help="At most NUM matching lines per article.")
+    ] = None,
+    count: Annotated[bool, typer.Option("-c", "--count", help="Print the number of matches per article, and the total.")] = False,
+    files: Annotated[bool, typer.Option("-l", "--files-with-matches", help="Print only the ids of the articles with a match.")] = False,
+    source: Annotated[bool, typer.Option("--source", help="Cite outlet, date, title, file:line:column under each line.")] = False,
+    heading: Annotated[
+        Optional[bool],
+        typer.Option("--heading/--no-heading", help="Group lines under each article (default on a terminal) or start each with its id."),
+    ] = None,
     everything: Annotated[bool, typer.Option("--all", help="Search the page's boilerplate too, not only title and body.")] = False,
-    count: Annotated[bool, typer.Option("--count", help="Print hit counts per article and the total.")] = False,
     timeout: Annotated[
         float, typer.Option("--timeout", min=0.1, help="Stop a regular expression's search after this many seconds.")
     ] = 10.0,
@@ -547,34 +606,49 @@ def grep(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """Search all articles, blind to script, with context and citations.
 
-    Literal by default; matches in Simplified and Traditional alike, and shows
-    each hit in its article's own script.
+    PATTERN is literal text; -e gives a regular expression. Matches Simplified
+    and Traditional alike and shows each line in its article's own script, every
+    match highlighted, cited as id:line:column (--source for the long form).
 
     Examples:
 
       cgt grep CDMO --source
 
-      cgt grep 濟南 --count
+      cgt grep 濟南 -c
 
       cgt grep -e '细胞(治疗|产业)联盟' --json
 
-      cgt grep 联盟 -C 10 --corpus ~/news/
+      cgt grep -w CAR-T -l
+
+      cgt grep 联盟 -C 10 -m 2 --corpus ~/news/
     """
     from cgt_cli.index.query import compile_pattern, search
-    from cgt_cli.views import records, terminal
+    from cgt_cli.views import records, rows, terminal
+    from cgt_cli.views.records import hit_lines
 
-    compiled = compile_pattern(pattern, regex, ignore_case)
+    fmt = _format(fmt, as_json)
+    if count and files:
+        raise CgtError("--count and --files-with-matches ask for different lists: give one of them")
+    compiled = compile_pattern(pattern, regex, ignore_case, regexes=regexps, word=word, fixed=fixed)
     store = _load(corpus, cache_dir, no_cache)
     hits = search(store, compiled, everything=everything, seconds=timeout)
-    if as_json:
-        _print_json([records.hit_record(store, h, context) for h in hits])
+    lines = hit_lines(store, hits, context, max_count) if max_count is not None or not (count or files) else None
+    if lines is not None:
+        hits = [hit for line in lines for hit in line.hits]  # those of the lines shown
+    out = _out()
+    if fmt != "table":
+        listing = rows.counts(store, hits) if count else rows.files(store, hits) if files else rows.hits(store, lines, context)
+        out.data(fmt, listing)
     elif count:
-        _print(terminal.count_view(hits))
-    elif hits:
-        _print(terminal.grep_view(store, hits, context, source))
+        out.view(terminal.count_view(records.count_records(store, hits)))
+    elif files:
+        out.view(terminal.files_view(records.file_records(store, hits)))
+    elif lines:
+        out.view(terminal.grep_view(lines, source, out.terminal if heading is None else heading))
     _finish(store, bool(hits))
 
 
@@ -584,6 +658,7 @@ def sources(
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
 ) -> None:
     """List the loaded articles: title, outlet, published date, script, body size.
 
@@ -592,15 +667,18 @@ def sources(
       cgt sources
 
       cgt sources --corpus ~/news/ --json
-    """
-    from cgt_cli.views import records, terminal
 
+      cgt sources --format csv > sources.csv
+    """
+    from cgt_cli.views import rows, terminal
+
+    fmt = _format(fmt, as_json)
     store = _load(corpus, cache_dir, no_cache)
     found = store.sources()
-    if as_json:
-        _print_json([records.source_record(s) for s in found])
+    if fmt != "table":
+        _out().data(fmt, rows.sources(found))
     else:
-        _print(terminal.sources_table(found))
+        _out().view(terminal.sources_table(found))
     _finish(store, bool(found))
 
 
@@ -636,12 +714,12 @@ def index(
         "cache": str((cache_dir or default_directory()) / "index.sqlite"),
     }
     if as_json:
-        _print_json(summary)
+        _out().document(summary)
     else:
         how = "unchanged, read from the index" if stats.unchanged else (
             f"{stats.processed} processed, {stats.reused} reused from the index"
         )
-        _print(
+        _out().view(
             f"{summary['articles']} articles ({how}), {summary['skipped']} skipped; "
             f"{summary['events']} events, {summary['entities']} entities; "
             f"{stats.seconds:.2f} s. Index: {summary['cache']}"

@@ -175,11 +175,3 @@ def test_help_loads_neither_opencc_nor_lexicons():
         "charset_normalizer", "regex", "trafilatura", "lxml", "playwright",
     ]  # fmt: skip
     assert loaded_by(["--help"], heavy) == []
-
-
-def test_sources_table_fits_80_columns(cgt):
-    result = cgt("sources", env={"COLUMNS": "80"})
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert "chars" in lines[2] and lines[2].endswith("┃")
-    assert all(len(line) <= 80 for line in lines)

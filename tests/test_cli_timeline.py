@@ -80,7 +80,16 @@ def test_filters(cgt, args, dates):
 @pytest.mark.parametrize(
     "args, code, message",
     [
-        (["--from", "2030"], 1, ""),
+        (["--from", "2030"], 1, "cgt: no events from 2030\n"),
+        (["--from", "2025", "--to", "2024"], 1, "cgt: --from 2025 is after --to 2024: no event can match\n"),
+        (["--entity", "不存在"], 1, "cgt: no event names 不存在\n"),
+        (["--entity", "無錫細胞治療聯合會"], 1, "cgt: no event names 無錫細胞治療聯合會; did you mean 无锡细胞治疗产业联盟, 细胞与基因治疗产业联盟?\n"),
+        (["--entity", "肖海蓉"], 1, "cgt: no event names 肖海蓉; 肖海蓉 is named in 1 article (cgt show 肖海蓉)\n"),
+        (["--source", "000_647482f8fc299ec1", "--to", "2019"], 1,
+         "cgt: no event matches --source 000_647482f8fc299ec1 and --to 2019 together\n"),
+        (["--undated", "--from", "2020"], 1, "cgt: no undated events from 2020\n"),
+        (["--source", "000_647482f8fc299ec1", "--from", "2020", "--to", "2020-12", "--entity", "无锡"], 1,
+         "cgt: no event matches --entity 无锡 and --source 000_647482f8fc299ec1 and --from 2020 and --to 2020-12 together\n"),
         (["--from", "2022-13"], 2, "cgt: invalid --from value '2022-13': use a date like 2020, 2020-09 or 2020-09-25\n"),
         (["--to", "last year"], 2, "cgt: invalid --to value 'last year': use a date like 2020, 2020-09 or 2020-09-25\n"),
         (["--source", "nope"], 2, "cgt: no article with id 'nope': see `cgt sources`\n"),
@@ -153,3 +162,39 @@ def test_show_finds_the_events_timeline_names_it_in(cgt, tmp_path):
     assert [(e["date"], e["summary"]) for e in events] == [("2023-05-08", "某某细胞治疗研究院揭牌")]
     shown = json.loads(cgt("show", "某某细胞治疗研究院", "--json", "--corpus", str(tmp_path)).stdout)
     assert [(e["date"], e["summary"]) for e in shown["events"]] == [("2023-05-08", "某某细胞治疗研究院揭牌")]
+
+
+def test_each_row_cites_outlet_date_and_file_line(cgt, tmp_path):
+    (tmp_path / "dated.txt").write_text("2023-03-15 10:00 新华网\n3月14日,武汉光谷细胞治疗产业园揭牌。\n", encoding="utf-8")
+    (tmp_path / "bare.txt").write_text("细胞治疗观察\n\n2023年5月8日,蘇州細胞治療產業聯盟成立。\n", encoding="utf-8")
+    out = cgt("timeline", "--corpus", str(tmp_path)).stdout.splitlines()
+    assert out[1] == f"  2023-03-14  武汉光谷细胞治疗产业园揭牌  — 新华网 2023-03-15 · {tmp_path / 'dated.txt'}:2"
+    assert out[2] == f"  2023-05-08  苏州细胞治疗产业联盟成立  — ~2023-05-08 · {tmp_path / 'bare.txt'}:3"  # no outlet: none shown
+
+
+def test_explain_says_how_each_date_was_read(cgt):
+    result = cgt("timeline", "--explain", "--from", "2019", "--to", "2020")
+    assert result.exit_code == 0
+    assert [line.strip() for line in result.stdout.splitlines() if "↳" in line] == [
+        "↳ “4月13日”: year from the published date 2019-04-14",
+        "↳ “2019年12月”: stated in the sentence",
+        "↳ “9月25日上午”: year from the published date 2020-09-28",
+    ]
+    context = cgt("timeline", "--explain", "--from", "2022-11-15").stdout
+    assert "↳ “11月15日”: year from another date in the same article (it states no published date)" in context
+    assert cgt("timeline", "--explain", "--from", "2030").exit_code == 1
+
+
+def test_quotes_are_cited_with_file_and_line(cgt):
+    out = cgt("timeline", "--quotes", "--to", "2018").stdout.splitlines()
+    assert out[2].startswith("        “2018年,国家发改委发布了《国家产业创新中心建设工作指引(试行)》")  # under the text
+    assert "新动能。”  — " in out[2] and out[2].endswith("seeds/004_603c4d3fe3248da1.txt:16")
+
+
+def test_nested_ids_and_json_basis(cgt, tmp_path):
+    (tmp_path / "2023").mkdir()
+    (tmp_path / "2023" / "wh.txt").write_text("2023-03-15 10:00 新华网\n今年3月14日,武汉光谷细胞治疗产业园揭牌。\n", encoding="utf-8")
+    _, events = seed_timeline(cgt, "--corpus", str(tmp_path))
+    assert [(e["source"], e["basis"], e["date_text"], e["resolution"]) for e in events] == [
+        ("2023/wh", "relative", "今年3月14日", "anchor")
+    ]

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -78,7 +79,7 @@ def test_folder_is_searched_recursively_in_sorted_order(tmp_path):
     for name in ["b/2.txt", "a/1.txt", "c.txt", "a/skip.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(SIMPLIFIED, encoding="utf-8")
-    found = [p.relative_to(tmp_path).as_posix() for p in find_files([str(tmp_path)])]
+    found = [Path(p).relative_to(tmp_path).as_posix() for p in find_files([str(tmp_path)])]
     assert found == ["a/1.txt", "b/2.txt", "c.txt"]
 
 
@@ -98,4 +99,4 @@ def test_missing_path_and_empty_folder_are_errors(tmp_path):
 
 
 def test_default_corpus_is_the_bundled_seeds():
-    assert [p.name[:3] for p in find_files(None)] == ["000", "001", "002", "003", "004"]
+    assert [Path(p).name[:3] for p in find_files(None)] == ["000", "001", "002", "003", "004"]

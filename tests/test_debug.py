@@ -30,7 +30,7 @@ def test_an_extractor_bug_is_an_internal_error_not_a_bad_file(cgt, corpus):
     assert result.stderr == (
         f"cgt: internal error while processing {corpus / 'poison.txt'} (run with --debug for details)\n"
     )
-    assert result.stdout == "2023\n  2023-06-16   杭州钱塘细胞治疗产业园开园  @ 钱塘区  — 钱江晚报 2023-06-18\n"
+    assert result.stdout == f"2023\n  2023-06-16  杭州钱塘细胞治疗产业园开园  @ 钱塘区  — 钱江晚报 2023-06-18 · {corpus / 'good.txt'}:3\n"
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def test_a_file_name_that_is_not_utf8_through_the_cache(bad_name, tmp_path):
         (["grep", "开园\udcff"], 1, ""),
         (["grep", "-e", "开园\udcff"], 1, ""),
         (["show", "某某\udcff"], 1, "cgt: no entity named '某某\\\\xff'\n"),
-        (["timeline", "--entity", "某某\udcff"], 1, ""),
+        (["timeline", "--entity", "某某\udcff"], 1, "cgt: no event names 某某\\xff\n"),
     ],
 )
 def test_an_argument_that_is_not_utf8_is_searched_as_escaped_text(cgt, tmp_path, args, code, stderr):

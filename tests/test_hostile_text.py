@@ -100,7 +100,7 @@ def test_usage_errors_are_one_line(cgt, args, line):
 
 def test_a_huge_min_mentions_finds_nothing(cgt):
     result = cgt("entities", "--min-mentions", "1" + "0" * 30)
-    assert (result.exit_code, result.stdout, result.stderr) == (1, "", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"cgt: no entities named 1{'0' * 30} times or more in the corpus\n")
 
 
 def test_a_huge_name_is_cut_in_the_message(cgt, tmp_path):
@@ -120,4 +120,4 @@ def test_a_reader_that_goes_away_is_no_error(tmp_path):
     write_pages(tmp_path / "corpus", 150)
     command = f"{sys.executable} -m cgt_cli grep 开园 --no-cache --corpus {tmp_path / 'corpus'} | head -1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=60)
-    assert (result.stdout, result.stderr) == ("0000  某某细胞治疗产业园开园\n", "")
+    assert (result.stdout, result.stderr) == ("0000:1:10:某某细胞治疗产业园开园\n", "")

@@ -155,7 +155,7 @@ def test_events_of_a_page_cite_lines_of_its_extracted_text(cgt, pages):
 
 
 def test_grep_finds_either_script_in_pages_with_their_line(cgt, pages):
-    result = cgt("grep", "濟南|研發中心", "-e", "--corpus", str(pages / "hk.htm"), "--json")
+    result = cgt("grep", "-e", "濟南|研發中心", "--corpus", str(pages / "hk.htm"), "--json")
     assert [(h["line"], h["column"], h["match"]) for h in json.loads(result.stdout)] == [(3, 43, "研發中心"), (4, 13, "研發中心")]
 
 

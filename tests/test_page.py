@@ -126,8 +126,9 @@ def test_o_writes_the_file_and_says_nothing(cgt, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("timeline", "--format", "pdf"), "cgt: unknown format 'pdf': use html or timelinejs\n"),
-        (("timeline", "--format", "html", "--json"), "cgt: --json and --format are two outputs: give one\n"),
+        (("timeline", "--format", "pdf"),
+         "cgt: invalid --format value 'pdf': use table, json, ndjson, csv, tsv, md, html or timelinejs\n"),
+        (("timeline", "--format", "html", "--json"), "cgt: --json and --format html disagree: give one of them\n"),
         (("timeline", "-o", "x.html"), "cgt: -o writes the --format or --json output: give one of them\n"),
         (("show", "联盟", "--format", "html"), "cgt: '联盟' names 2 entities; give one of their names\n"),
     ],

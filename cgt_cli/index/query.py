@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import time
 from bisect import bisect_right
+from typing import NamedTuple
 
-from cgt_cli.errors import CgtError, quoted
+from cgt_cli.errors import NOT_FOUND, CgtError, quoted
 from cgt_cli.extract.dates import interval
 from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
 from cgt_cli.model import Span
@@ -15,29 +16,53 @@ from cgt_cli.read.normalize import simplify
 REGEX_SECONDS = 10.0  # a regular expression may search the whole corpus this long
 
 
-def compile_pattern(pattern: str, regex: bool = False, ignore_case: bool = False):
-    """The pattern as matched against `simple`: Simplified, half-width.
+class Pattern(NamedTuple):
+    """A grep pattern as matched against `simple`; `literal` is text every match
+    contains (SQLite picks the articles that hold it), when there is one."""
 
-    Literal text uses `re`; a regular expression uses the `regex` package,
-    whose matching can be stopped after REGEX_SECONDS (a pattern like `(a+)+$`
-    can otherwise run for ever).
+    compiled: object  # re.Pattern, or a `regex` pattern (stoppable)
+    literal: str | None
+    word: bool = False  # only matches that are whole words (see `whole_word`)
+
+
+def compile_pattern(
+    pattern: str | None = None,
+    regex: bool = False,
+    ignore_case: bool = False,
+    *,
+    regexes: list[str] | None = None,
+    word: bool = False,
+    fixed: bool = False,
+) -> Pattern:
+    """The patterns as one, matched against `simple` (Simplified, half-width).
+
+    `pattern` is literal text unless `regex`; each of `regexes` (grep -e) is a
+    regular expression, unless `fixed` (grep -F) makes every one literal. Several
+    patterns match where any does; `word` keeps only whole words (`whole_word`).
+    Literal text uses `re`; a regular expression uses the `regex` package, whose
+    matching can be stopped after a time limit (`(a+)+$` can otherwise run for ever).
     """
-    if not pattern:
+    given = ([(pattern, regex and not fixed)] if pattern is not None else []) + [(r, not fixed) for r in regexes or []]
+    if not given or any(not text for text, _ in given):
         raise CgtError("empty pattern: give the text to search for")
-    simple = simplify(pattern)
-    if not regex:
-        return re.compile(re.escape(simple), re.IGNORECASE if ignore_case else 0)
+    parts = [simplify(text) if is_regex else re.escape(simplify(text)) for text, is_regex in given]
+    joined = parts[0] if len(parts) == 1 else "|".join(f"(?:{part})" for part in parts)
+    flags = re.IGNORECASE if ignore_case else 0
+    literal = simplify(given[0][0]) if len(given) == 1 and not given[0][1] and not ignore_case else None
+    if not any(is_regex for _, is_regex in given):
+        return Pattern(re.compile(joined, flags), literal, word)
     import regex as engine
 
-    repeats = repeat_product(simple)
+    shown = next(text for text, is_regex in given if is_regex) if len(given) == 1 else " | ".join(t for t, _ in given)
+    repeats = repeat_product(joined)
     if repeats > MOST_REPEATS:
         raise CgtError(
-            f"the regular expression {quoted(pattern)} repeats {repeats:,} times over (at most {MOST_REPEATS:,}): simplify it"
+            f"the regular expression {quoted(shown)} repeats {repeats:,} times over (at most {MOST_REPEATS:,}): simplify it"
         )
     try:
-        return engine.compile(simple, engine.IGNORECASE if ignore_case else 0)
+        return Pattern(engine.compile(joined, engine.IGNORECASE if ignore_case else 0), literal, word)
     except engine.error as error:
-        raise CgtError(f"invalid regular expression {quoted(pattern)}: {error}") from None
+        raise CgtError(f"invalid regular expression {quoted(shown)}: {error}") from None
 
 
 MOST_REPEATS = 100_000  # `(?:x{1000}){1000}` compiles for 3 s into 270 MB; 65535 × 65535 would never end
@@ -80,21 +105,22 @@ def _set_end(pattern: str, start: int) -> int:
     return min(i, len(pattern) - 1)
 
 
-def search(store: Store, pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> list[Span]:
+def search(store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> list[Span]:
     """Every non-empty match inside one range of an article's title and body
     (or anywhere with `everything`), by article in corpus order, then by offset.
     A regular expression is stopped after `seconds`."""
     deadline = time.monotonic() + seconds
-    timed = not isinstance(pattern, re.Pattern)  # the `regex` package: stoppable
-    literal = None if timed or pattern.flags & re.IGNORECASE else _literal(pattern.pattern)
+    timed = not isinstance(pattern.compiled, re.Pattern)  # the `regex` package: stoppable
     hits = []
-    for article in store.texts(literal):
+    for article in store.texts(pattern.literal if pattern.literal and "\n" not in pattern.literal else None):
         ranges = [(0, len(article.simple))] if everything else sorted(article.content())
         starts = [start for start, _ in ranges]
         found = []
-        for m in _finditer(pattern, article.simple, deadline if timed else None, seconds):
+        for m in _finditer(pattern.compiled, article.simple, deadline if timed else None, seconds):
             i = bisect_right(starts, m.start()) - 1
             if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
+                if pattern.word and not whole_word(article.simple, m.start(), m.end()):
+                    continue
                 found.append(Span(article.id, m.start(), m.end()))
         if found:
             store.keep(article)  # its hits are shown next
@@ -102,10 +128,23 @@ def search(store: Store, pattern, *, everything: bool = False, seconds: float = 
     return hits
 
 
-def _literal(escaped: str) -> str | None:
-    """The text a `re.escape`d pattern matches, if it has no line break."""
-    text = re.sub(r"\\(.)", r"\1", escaped, flags=re.DOTALL)
-    return text if "\n" not in text else None
+def _kind(char: str) -> str | None:
+    if "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0003134f":
+        return "han"
+    return "letter" if char.isalnum() or char == "_" else None
+
+
+def whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is whole words: on neither side does a letter or digit
+    meet a letter or digit, or a Han character a Han character. In Chinese text,
+    Latin words sit between Han characters without spaces: `苏州CAR-T细胞` holds
+    the word CAR, `CART` does not; a Han word is whole only between non-Han text."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return not (
+        (before and _kind(before) is not None and _kind(before) == _kind(text[start]))
+        or (after and _kind(after) is not None and _kind(after) == _kind(text[end - 1]))
+    )
 
 
 def _finditer(pattern, text: str, deadline: float | None, seconds: float):
@@ -148,6 +187,8 @@ def timeline(
     """
     first = parse_bound(since, "--from")[0] if since else None
     last = parse_bound(until, "--to")[1] if until else None
+    if first and last and first > last:
+        raise CgtError(f"--from {since} is after --to {until}: no event can match", NOT_FOUND)
     if source is not None and not store.has_article(source):
         raise CgtError(f"no article with id {quoted(source)}: see `cgt sources`")
     wanted = simplify(entity) if entity else None
@@ -155,3 +196,35 @@ def timeline(
         return []
     wanted_rows = EventFilter(undated=undated, facts=facts, first=first, last=last, source=source, naming=wanted or None)
     return store.events(wanted_rows, detail=detail)
+
+
+def why_empty(store: Store, **filters) -> str:
+    """Why `timeline(store, **filters)` found nothing, in one line: the filter that
+    alone finds nothing (with similar names for --entity), else the filters together."""
+    since, until, entity, source = (filters.get(name) for name in ("since", "until", "entity", "source"))
+    undated = filters.get("undated", False)
+    what = "undated events" if undated else "events"
+    alone = {"facts": filters.get("facts", False), "undated": undated, "detail": False}
+    if entity and not timeline(store, entity=entity, **alone):
+        return f"no {what[:-1]} names {entity}{_entity_hint(store, entity)}"
+    if source and not timeline(store, source=source, **alone):
+        return f"no {what} in article {source}"
+    if (since or until) and not timeline(store, since=since, until=until, **alone):
+        span = " ".join(part for part in (f"from {since}" if since else "", f"to {until}" if until else "") if part)
+        return f"no {what} {span}"
+    given = [f"--{name} {value}" for name, value in (("entity", entity), ("source", source), ("from", since), ("to", until)) if value]
+    if not given:
+        return f"no {what} in the corpus" + ("" if undated else " (events whose year no text states: --undated)")
+    return f"no {what[:-1]} matches {' and '.join(given)} together"
+
+
+def _entity_hint(store: Store, name: str) -> str:
+    """`; it is named in 2 articles (cgt show X)` for a known entity, else similar names."""
+    from cgt_cli.index.lookup import find_entity, suggestions
+
+    try:
+        row = find_entity(store, name)
+    except CgtError:
+        similar = suggestions(simplify(name), store.names())
+        return f"; did you mean {', '.join(similar)}?" if similar else ""
+    return f"; {row.name} is named in {row.articles} article{'s' if row.articles != 1 else ''} (cgt show {row.name})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cgt_cli.model import Article, Quote, Role, Span
 from cgt_cli.read.sentences import sentence_at
@@ -36,6 +36,49 @@ def context_range(article: Article, hit: Span, chars: int | None) -> tuple[int, 
     if chars is None:
         return sentence_at(article.text, hit.start, hit.end)
     return max(0, hit.start - chars), min(len(article.text), hit.end + chars)
+
+
+class HitLine(NamedTuple):
+    """What grep shows as one line: a sentence (or a window of `-C` characters) and every match in it."""
+
+    article: Article
+    start: int
+    end: int
+    hits: list[Span]
+
+
+def hit_lines(store: Store, hits: list[Span], chars: int | None, most: int | None = None) -> list[HitLine]:
+    """The hits grouped into the lines grep shows, in order; at most `most` lines per article.
+
+    Hits whose sentences (or windows) overlap share one line, which spans them all."""
+    lines: list[HitLine] = []
+    shown: dict[str, int] = {}
+    for hit in hits:
+        article = store.article(hit.article_id)
+        start, end = context_range(article, hit, chars)
+        last = lines[-1] if lines else None
+        if last and last.article.id == article.id and start < last.end:
+            lines[-1] = last._replace(end=max(end, last.end), hits=[*last.hits, hit])
+        elif most is None or shown.get(article.id, 0) < most:
+            shown[article.id] = shown.get(article.id, 0) + 1
+            lines.append(HitLine(article, start, end, [hit]))
+    return lines
+
+
+def count_records(store: Store, hits: list[Span]) -> list[dict]:
+    """Matches per article, in corpus order."""
+    counts: dict[str, dict] = {}
+    for hit in hits:
+        entry = counts.get(hit.article_id)
+        if entry is None:
+            entry = counts[hit.article_id] = {"source": hit.article_id, "file": store.article(hit.article_id).file, "count": 0}
+        entry["count"] += 1
+    return list(counts.values())
+
+
+def file_records(store: Store, hits: list[Span]) -> list[dict]:
+    """The articles with a match, in corpus order."""
+    return [{"source": entry["source"], "file": entry["file"]} for entry in count_records(store, hits)]
 
 
 def hit_record(store: Store, hit: Span, chars: int | None) -> dict:
@@ -94,11 +137,14 @@ def event_record(event: EventRow) -> dict:
         "sources": list(event.sources),
         "quote": quotes[0]["quote"],
         "quotes": quotes,
+        "basis": event.basis,
+        "date_text": event.date_text,
     }
 
 
 def role_record(store: Store, role: Role) -> dict:
     article = store.article(role.span.article_id)
+    line, column = article.line_col(role.span.start)
     return {
         "person": role.person,
         "title": role.title,
@@ -108,6 +154,9 @@ def role_record(store: Store, role: Role) -> dict:
         "start": role.span.start,
         "end": role.span.end,
         "quote": article.text[role.span.start : role.span.end],
+        "file": article.file,
+        "line": line,
+        "column": column,
     }
 
 
@@ -126,10 +175,24 @@ def entity_row(row: EntityRow, aliases: list[str]) -> dict:
 
 def entity_record(store: Store, card: Card) -> dict:
     entity = card.entity
+    return entity_row(card.row, list(entity.aliases)) | {
+        "forms": list(entity.forms),
+        "places": list(entity.places),
+        "roles": [role_record(store, r) for r in entity.roles],
+        "events": [event_record(e) for e in card.events],
+        "related": related_records(card),
+        "mentions": mention_records(store, card),
+        "sources": card.articles,
+    }
+
+
+def mention_records(store: Store, card: Card) -> list[dict]:
+    """Each place the entity is named: the name as written, its sentence, and where in the file."""
     mentions = []
-    for mention in entity.mentions:
+    for mention in card.entity.mentions:
         article = store.article(mention.article_id)
         start, end = sentence_at(article.text, mention.start, mention.end)
+        line, column = article.line_col(mention.start)
         mentions.append(
             {
                 "source": article.id,
@@ -137,21 +200,21 @@ def entity_record(store: Store, card: Card) -> dict:
                 "end": mention.end,
                 "text": article.text[mention.start : mention.end],
                 "quote": article.text[start:end],
+                "file": article.file,
+                "line": line,
+                "column": column,
             }
         )
-    return entity_row(card.row, list(entity.aliases)) | {
-        "forms": list(entity.forms),
-        "places": list(entity.places),
-        "roles": [role_record(store, r) for r in entity.roles],
-        "events": [event_record(e) for e in card.events],
-        "related": [{"name": e.name, "kind": e.kind, "count": n} for e, n in card.related],
-        "mentions": mentions,
-        "sources": card.articles,
-    }
+    return mentions
+
+
+def related_records(card: Card) -> list[dict]:
+    return [{"name": e.name, "kind": e.kind, "count": n} for e, n in card.related]
 
 
 def candidates_record(query: str, rows: list[EntityRow]) -> dict:
-    return {
-        "query": query,
-        "candidates": [{"name": e.name, "kind": e.kind, "scope": e.scope, "mentions": e.mentions} for e in rows],
-    }
+    return {"query": query, "candidates": candidate_records(rows)}
+
+
+def candidate_records(rows: list[EntityRow]) -> list[dict]:
+    return [{"name": e.name, "kind": e.kind, "scope": e.scope, "mentions": e.mentions} for e in rows]

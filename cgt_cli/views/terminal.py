@@ -10,9 +10,22 @@ from rich.table import Table
 from rich.text import Text
 
 from cgt_cli.index.store import EntityRow, EventRow, Source, Store
-from cgt_cli.model import Article, Entity, Span
-from cgt_cli.views.labels import date_label, other_names, outlet_label, published_label, shown_path, sources_label
-from cgt_cli.views.records import context_range
+from cgt_cli.model import Article, Entity
+from cgt_cli.views.labels import (
+    DATE_COLUMN,
+    Citations,
+    date_label,
+    event_citation,
+    explanation,
+    header_parts,
+    other_names,
+    outlet_label,
+    published_label,
+    shown_path,
+    where,
+)
+from cgt_cli.views.lines import Styled
+from cgt_cli.views.records import HitLine
 
 # control characters, bidirectional overrides and isolates, lone surrogates (undecodable bytes)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -33,26 +46,6 @@ def _shown(control: re.Match[str]) -> str:
     return " " if control.group() in "\n\t" else "\ufffd"
 
 
-class Styled:
-    """Text built as (string, style) pieces: written plain when piped, as Rich
-    Text on a terminal. Thousands of lines stay cheap until a terminal needs them."""
-
-    def __init__(self) -> None:
-        self.pieces: list[tuple[str, str]] = []
-
-    def append(self, text: str, style: str = "") -> None:
-        self.pieces.append((text, style))
-
-    @property
-    def plain(self) -> str:
-        return "".join([text for text, _ in self.pieces]).rstrip()
-
-    def __rich__(self) -> Text:
-        text = Text.assemble(*self.pieces)
-        text.rstrip()
-        return text
-
-
 def sources_table(sources: list[Source]) -> Table:
     """One row per article; `html` under the script of one that came from a saved web page."""
     table = Table(
@@ -62,8 +55,8 @@ def sources_table(sources: list[Source]) -> Table:
         caption_justify="left",
     )
     table.add_column("id", overflow="fold", min_width=8)
-    table.add_column("title", overflow="fold", min_width=12)
-    table.add_column("outlet", no_wrap=True, max_width=14, overflow="ellipsis")  # a web page's site name can be long
+    table.add_column("title", overflow="fold", min_width=12, ratio=3)
+    table.add_column("outlet", overflow="fold", min_width=6, ratio=1)
     for column in ("published", "script"):
         table.add_column(column, no_wrap=True)
     table.add_column("chars", justify="right", no_wrap=True)
@@ -80,83 +73,119 @@ def sources_table(sources: list[Source]) -> Table:
 
 
 def citation(article: Article, start: int) -> str:
+    """The long citation of a place in an article: outlet, published date, title, file:line:column."""
     line, column = article.line_col(start)
     title = article.title
-    parts = [outlet_label(article), published_label(article)]
-    parts.append(f"《{title}》" if title else "(no title)")
-    parts.append(f"{shown_path(article.file)}:{line}:{column}")
-    return safe(" · ".join(parts))
+    parts = [*header_parts(article), f"《{title}》" if title else None, f"{shown_path(article.file)}:{line}:{column}"]
+    return safe(" · ".join(part for part in parts if part))
 
 
-def grep_view(store: Store, hits: list[Span], chars: int | None, with_source: bool) -> Styled:
-    """Hits grouped by article: `line:column: context` with the match highlighted."""
+def grep_view(lines: list[HitLine], with_source: bool, heading: bool) -> Styled:
+    """One line per sentence (or -C window), every match in it highlighted.
+
+    With `heading`, each article's id and title head its lines, which start
+    `line:column:`; without, each line starts `id:line:column:` (as ripgrep
+    writes to a pipe)."""
     out = Styled()
     current = None
-    for hit in hits:
-        article = store.article(hit.article_id)
-        if article.id != current:
-            heading = f"{article.id}  {article.title or ''}".rstrip()
-            out.append(("\n" if current is not None else "") + safe(heading) + "\n", "bold magenta")
+    for hit_line in lines:
+        article = hit_line.article
+        if heading and article.id != current:
+            if current is not None:
+                out.blank()
+            if article.title:
+                out.row((safe(article.title), "bold magenta"), lead=((safe(article.id) + "  ", "bold magenta"),))
+            else:
+                out.row((safe(article.id), "bold magenta"))
             current = article.id
-        line, column = article.line_col(hit.start)
-        start, end = context_range(article, hit, chars)
-        out.append(f"{line}:{column}: ", "green")
-        out.append(safe(article.text[start : hit.start]))
-        out.append(safe(article.text[hit.start : hit.end]), "bold red")
-        out.append(safe(article.text[hit.end : end]) + "\n")
+        first = hit_line.hits[0]
+        line, column = article.line_col(first.start)
+        position = f"{line}:{column}:" if heading else f"{safe(article.id)}:{line}:{column}:"
+        out.row(*_highlighted(article, hit_line), lead=((position, "green"),))
         if with_source:
-            out.append("    — " + citation(article, hit.start) + "\n", "dim")
+            out.row(("— " + citation(article, first.start), "dim"), lead=(("    ", ""),))
     return out
 
 
-def count_view(hits: list[Span]) -> Styled:
-    """Hits per article, one line each in corpus order, then the total (like `grep -c`)."""
-    counts: dict[str, int] = {}
-    for hit in hits:
-        counts[hit.article_id] = counts.get(hit.article_id, 0) + 1
-    width = max([len("total"), *map(len, counts)])
-    digits = len(str(len(hits)))
+def _highlighted(article: Article, hit_line: HitLine) -> list[tuple[str, str]]:
+    pieces, at = [], hit_line.start
+    for hit in hit_line.hits:
+        pieces += [(safe(article.text[at : hit.start]), ""), (safe(article.text[hit.start : hit.end]), "bold red")]
+        at = hit.end
+    pieces.append((safe(article.text[at : hit_line.end]), ""))
+    return pieces
+
+
+def count_view(counts: list[dict]) -> Styled:
+    """Matches per article, one line each in corpus order, then the total."""
+    total = sum(entry["count"] for entry in counts)
+    width = max([len("total"), *(len(safe(entry["source"])) for entry in counts)])
+    digits = len(str(total))
     out = Styled()
-    for article_id, n in counts.items():
-        out.append(f"{safe(article_id):<{width}}  {n:>{digits}}\n")
-    out.append(f"{'total':<{width}}  {len(hits):>{digits}}\n", "bold")
+    for entry in counts:
+        out.row((f"{safe(entry['source']):<{width}}  {entry['count']:>{digits}}", ""))
+    out.row((f"{'total':<{width}}  {total:>{digits}}", "bold"))
     return out
 
 
-def event_line(out: Styled, event: EventRow, sources: dict[str, Source]) -> None:
-    """One timeline line: date, what happened, @ where, — outlet and date of each source."""
-    out.append(f"  {date_label(event):<13}", "green")
-    out.append(safe(event.summary), "italic" if event.kind == "fact" else "")
-    if event.kind == "fact":
-        out.append("  (fact)", "dim")
+def files_view(files: list[dict]) -> Styled:
+    """The ids of the articles with a match, one a line."""
+    out = Styled()
+    for entry in files:
+        out.row((safe(entry["source"]), ""))
+    return out
+
+
+def event_row(out: Styled, event: EventRow, label: str, cited: Citations) -> None:
+    """One timeline row: date (`label`, as wide as its column), what happened, @ where,
+    and a citation of each source (outlet and published date where known, file:line);
+    the text wraps under its column."""
+    fact = event.kind == "fact"
+    body = [(safe(event.summary), "italic" if fact else "")]
+    if fact:
+        body.append(("  (fact)", "dim"))
     if event.status == "planned":
-        out.append("  (planned)", "yellow")
+        body.append(("  (planned)", "yellow"))
     if event.place:
-        out.append(f"  @ {safe(event.place)}", "cyan")
-    out.append("  — " + safe(sources_label(event, sources)), "dim")
-    out.append("\n")
+        body.append((f"  @ {safe(event.place)}", "cyan"))
+    body.append(("  — " + event_citation(event, cited), "dim"))
+    out.rows.append(((("  ", ""), (label + "  ", "green")), tuple(body)))
 
 
-def timeline_view(events: list[EventRow], sources: dict[str, Source], quotes: bool = False) -> Styled:
-    """Events grouped by year, one line each (see `event_line`)."""
+def timeline_view(
+    events: list[EventRow], sources: dict[str, Source], quotes: bool = False, explain: bool = False
+) -> Styled:
+    """Events grouped by year, one row each (see `event_row`); with `quotes`, each
+    sentence it comes from; with `explain`, how its date was read."""
     out = Styled()
     year = None
-    for event in events:
+    labels = [date_label(e) for e in events]
+    column = max((len(label) for label in labels if len(label) <= DATE_COLUMN), default=0)
+    indent = (("  " + " " * (column + 2), ""),)
+    cited = Citations(sources, safe)
+    for event, label in zip(events, labels, strict=True):
         event_year = event.date[:4] if event.date[:1].isdigit() else "year unknown"
         if event_year != year:
-            out.append(("\n" if year is not None else "") + event_year + "\n", "bold cyan")
+            if year is not None:
+                out.blank()
+            out.row((event_year, "bold cyan"))
             year = event_year
-        event_line(out, event, sources)
+        event_row(out, event, f"{label:<{column}}", cited)
+        if explain:
+            out.row(("↳ " + safe(explanation(event, sources)), "dim"), lead=indent)
         if quotes:
             for quote in event.quotes():
-                out.append(f"{'':15}“{safe(quote.text)}”\n", "dim")
+                cited_quote = "  — " + safe(where(quote.source, quote.file, quote.line))
+                out.row((f"“{safe(quote.text)}”", "dim"), (cited_quote, "dim"), lead=indent)
     legend = []
     if any(e.resolution == "context" for e in events):
         legend.append("~ year taken from elsewhere in the same article (a heading, an event's name, another date)")
     if any(e.status == "planned" for e in events):
         legend.append("(planned) announced or scheduled for that date, not reported as done")
     if legend:
-        out.append("\n" + "\n".join(legend) + "\n", "dim")
+        out.blank()
+        for line in legend:
+            out.row((line, "dim"))
     return out
 
 

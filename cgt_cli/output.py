@@ -47,7 +47,7 @@ def card_rows(which: str | None, fmt: str) -> str:
 
     if which is None:
         return CARD_ROWS[0]
-    if fmt in ("table", "json"):
+    if fmt not in ("ndjson", "csv", "tsv", "md"):
         raise CgtError(f"--rows lists one part of the card: use it with --format ndjson, csv, tsv or md, not {fmt}")
     if which not in CARD_ROWS:
         raise CgtError(f"invalid --rows value {which!r}: use {', '.join(CARD_ROWS[:-1])} or {CARD_ROWS[-1]}")
@@ -83,14 +83,15 @@ class Output:
         """A view: plain lines when piped without colour; else through Rich."""
         from rich.cells import cell_len
         from rich.panel import Panel
+        from rich.text import Text
+
+        from cgt_cli.views.lines import Styled
 
         if isinstance(renderable, str):
-            from rich.text import Text
-
             renderable = Text(renderable)
-        if not self.terminal and not self.color and hasattr(renderable, "plain"):
+        if not self.terminal and not self.color and isinstance(renderable, (Text, Styled)):
             plain = renderable.plain
-            sys.stdout.write(plain + "\n" if plain else "")
+            stdout().write(plain + "\n" if plain else "")
             return
         width = None
         if not self.terminal and not isinstance(renderable, Panel):
@@ -98,7 +99,7 @@ class Output:
         console = self.console(width)
         if isinstance(renderable, Panel) and not self.terminal:  # a card wraps at $COLUMNS or 80; its title is whole
             renderable.width = max(console.width, cell_len(str(renderable.title or "")) + 8)
-        if hasattr(renderable, "chunks"):  # Styled rows: wrapped to the width already; shown as they are made
+        if isinstance(renderable, Styled):  # rows wrapped to the width already; shown as they are made
             for part in renderable.chunks():
                 console.print(part, crop=False)
         else:

@@ -157,6 +157,8 @@ def test_candidates_in_flat_formats(cgt):
          "cgt: invalid --format value 'xml': use table, json, ndjson, csv, tsv, md, html or timelinejs\n"),
         (["sources", "--json", "--format", "csv"], "cgt: --json and --format csv disagree: give one of them\n"),
         (["show", "肖海蓉", "--rows", "events"], "cgt: --rows lists one part of the card: use it with --format ndjson, csv, tsv or md, not table\n"),
+        (["show", "肖海蓉", "--rows", "roles", "--format", "html"],
+         "cgt: --rows lists one part of the card: use it with --format ndjson, csv, tsv or md, not html\n"),
         (["show", "肖海蓉", "--rows", "quotes", "--format", "csv"], "cgt: invalid --rows value 'quotes': use mentions, events, roles or related\n"),
         (["entities", "--color", "pink"], "cgt: invalid --color value 'pink': use auto, always or never\n"),
         (["--color", "pink", "sources"], "cgt: invalid --color value 'pink': use auto, always or never\n"),

@@ -80,7 +80,7 @@ class EventRow(NamedTuple):
     place: str | None
     sources: tuple[str, ...]  # article ids, in corpus order
     status: str  # "happened" | "planned"
-    lines: tuple[int, ...] = ()  # per source: the file's line of its first quote
+    lines: str = ""  # per source, joined by SEP: the file's line of its first quote (split only when shown)
     basis: str | None = None  # how the year was read (extract.dates.BASES)
     date_text: str | None = None  # the date as the sentence writes it
     trigger: str | None = None
@@ -442,7 +442,7 @@ def _layout(data: bytes) -> Layout:
 
 
 def _event_row(date, resolution, kind, part, summary, place, sources, status, lines, basis, date_text, *detail) -> EventRow:
-    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)), status, tuple(map(int, lines.split(SEP))), basis, date_text)
+    line = (date, resolution, kind, part, summary, place, tuple(sources.split(SEP)), status, lines, basis, date_text)
     if not detail:
         return EventRow(*line)
     trigger, entities, quotes = detail

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from cgt_cli.index.store import SEP
+
 if TYPE_CHECKING:
     from cgt_cli.index.store import EventRow, Source
     from cgt_cli.model import Article, Entity
@@ -75,9 +77,9 @@ class Citations(dict):
 
 def event_citation(event: EventRow, cited: Citations) -> str:
     """Each source of a timeline row: `济南日报 2020-09-28 · seeds/000_x.txt:9`."""
-    if len(event.sources) == 1 and event.lines:
-        return f"{cited[event.sources[0]]}:{event.lines[0]}"
-    lines = event.lines or (None,) * len(event.sources)
+    if len(event.sources) == 1:
+        return f"{cited[event.sources[0]]}:{event.lines}" if event.lines else cited[event.sources[0]]
+    lines = event.lines.split(SEP) if event.lines else [""] * len(event.sources)
     return "; ".join(f"{cited[a]}:{line}" if line else cited[a] for a, line in zip(event.sources, lines, strict=True))
 
 

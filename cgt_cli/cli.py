@@ -582,7 +582,7 @@ def grep(
     ] = None,
     regex: Annotated[bool, typer.Option("--regex", help="PATTERN is a regular expression too.")] = False,
     fixed: Annotated[bool, typer.Option("-F", "--fixed-strings", help="Every pattern is literal text (the default for PATTERN).")] = False,
-    word: Annotated[bool, typer.Option("-w", "--word-regexp", help="Only matches with no letter, digit or Han character either side.")] = False,
+    word: Annotated[bool, typer.Option("-w", "--word-regexp", help="Only whole words: at a match's edges no letter or digit meets another, nor Han meets Han.")] = False,
     ignore_case: Annotated[bool, typer.Option("-i", "--ignore-case", help="Fold Latin case.")] = False,
     context: Annotated[
         Optional[int],

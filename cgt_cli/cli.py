@@ -245,16 +245,16 @@ def _out():
 
 def _report_skipped(store) -> None:
     """Each skipped file in one line; cgt's own failure on a file as an internal error."""
-    from cgt_cli.views.labels import shown_path
+    from cgt_cli.views.labels import short_path
 
     for skip in store.skipped:
         if skip.trace is None:
-            _warn(f"skipped {shown_path(skip.file)}: {skip.reason}")
+            _warn(f"skipped {short_path(skip.file)}: {skip.reason}")
         elif _debugging[0]:
             sys.stderr.write(skip.trace)
-            _warn(f"internal error while processing {shown_path(skip.file)}: {skip.reason}")
+            _warn(f"internal error while processing {short_path(skip.file)}: {skip.reason}")
         else:
-            _warn(f"internal error while processing {shown_path(skip.file)}{_DEBUG_HINT}")
+            _warn(f"internal error while processing {short_path(skip.file)}{_DEBUG_HINT}")
 
 
 def _close_opened(forget: bool = False) -> None:

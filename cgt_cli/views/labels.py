@@ -86,7 +86,7 @@ def event_citation(event: EventRow, cited: Citations) -> str:
 def where(article_id: str, file: str, line: int | None = None) -> str:
     """`file:line`, with the article's id in front when the path does not end with it
     (an id is the path below its corpus folder without `.txt`, so it usually does)."""
-    shown = shown_path(file) + (f":{line}" if line else "")
+    shown = short_path(file) + (f":{line}" if line else "")
     stem = os.path.splitext(file)[0].replace(os.sep, "/")
     return shown if stem == article_id or stem.endswith("/" + article_id) else f"{article_id} · {shown}"
 
@@ -117,7 +117,7 @@ def explanation(event: EventRow, sources: dict[str, Source]) -> str:
     return (f"“{event.date_text}”: " if event.date_text else "") + words
 
 
-def shown_path(file: str) -> str:
+def short_path(file: str) -> str:
     """A file as a person reads it: relative to the current folder when below it, else absolute."""
     here = os.getcwd()
     return file[len(here) + 1 :] if file.startswith(here + os.sep) and here != os.sep else file

@@ -21,7 +21,7 @@ from cgt_cli.views.labels import (
     other_names,
     outlet_label,
     published_label,
-    shown_path,
+    short_path,
     where,
 )
 from cgt_cli.views.lines import Styled
@@ -76,7 +76,7 @@ def citation(article: Article, start: int) -> str:
     """The long citation of a place in an article: outlet, published date, title, file:line:column."""
     line, column = article.line_col(start)
     title = article.title
-    parts = [*header_parts(article), f"《{title}》" if title else None, f"{shown_path(article.file)}:{line}:{column}"]
+    parts = [*header_parts(article), f"《{title}》" if title else None, f"{short_path(article.file)}:{line}:{column}"]
     return safe(" · ".join(part for part in parts if part))
 
 

@@ -11,9 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cgt_cli.extract.article import process_file
-from cgt_cli.index.build import assemble
+from cgt_cli.index.build import NEIGHBOURS, assemble
 from cgt_cli.index.query import repeat_product
-from cgt_cli.index.relate import NEIGHBOURS
 from cgt_cli.model import Article, Layout
 from cgt_cli.read.sentences import LONGEST, Sentences, split_sentences
 

@@ -1,16 +1,49 @@
-"""The corpus-wide assembly: from every article's `Processed` record (the
-per-article map, `extract.article`) to the `Index`: names linked into entities,
-events found and merged, the timeline ordered, entities that share sentences."""
+"""The build as maps and two small reduces, the same functions for every engine.
+
+    map 1   extract.article.process_file: decode, normalize, layout, dates, names
+            (cached by content), then `linking.prepare`: each hit's unit, zones, 简称
+    reduce  `reduce.link_units` on the distinct names of every article's `Summary`
+    map 2   `linking.scan_shorts`: the companies' short names each article uses
+    reduce  `reduce.name_entities`: each entity's number, name and kind
+    map 3   `third`: events, mentions, forms, sentences and pairs of one article
+    merge   `merge`: events across articles (group-by kind, date, main entity),
+            entities from their mentions, the timeline in order
+
+`assemble` runs them in this process; `index.load` runs the maps on a process
+pool and `index.dask_build` on a Dask cluster. Only counts of names cross into
+the reduces, and only offsets and names come out of map 3: never a text.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass
 
 from cgt_cli.extract.article import Processed, process
 from cgt_cli.extract.dates import sort_key
-from cgt_cli.model import Entity, Event, Index
+from cgt_cli.extract.events import Found
+from cgt_cli.index.linking import Hit, Local, Unit, prepare, scan_shorts
+from cgt_cli.index.reduce import Naming, Units, link_units, name_entities
+from cgt_cli.model import Entity, Event, Index, Quote, Role, Span
 from cgt_cli.read.files import Document, Skipped
+from cgt_cli.read.sentences import Sentences
+
+NEIGHBOURS = 25  # entities either side that a long list's member is related to
+_LAST = 1 << 30  # short-name hits come after every other hit of their entity
+
+
+@dataclass(frozen=True)
+class Part:
+    """Map 3's result for one article: no text but names, offsets and events."""
+
+    article: str
+    published: str | None
+    found: Found
+    # per mention, in its entity's order: entity, start, end, spelling, place, form, sentence start, end
+    mentions: list[tuple[int, int, int, str, str | None, str, int, int]]
+    pairs: Counter  # (entity, other) → sentences of this article naming both
+    roles: list[tuple[Role, int | None, int | None]]  # each role with its person's and body's entity
+    quotes: dict[tuple[int, int], tuple[Quote, str]]  # with `quotes`: each event sentence cited, and in Simplified
 
 
 def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:
@@ -18,40 +51,176 @@ def build_index(documents: list[Document], skipped: list[Skipped] | None = None)
 
 
 def assemble(processed: list[Processed], skipped: list[Skipped] | None = None) -> Index:
-    """The corpus-wide stages: link entities, find events, order the timeline,
-    and find which entities share sentences."""
-    from cgt_cli.extract.events import find_events
-    from cgt_cli.extract.merge import merge_across_articles
-    from cgt_cli.index.linking import link_entities
-    from cgt_cli.index.relate import relate
+    """Every stage in this process (see the module docstring)."""
+    locals_ = [first(p) for p in processed]
+    units = link_units([local.summary() for local in locals_])
+    shorts = [second(p, local, units) for p, local in zip(processed, locals_, strict=True)]
+    naming = name_entities(units, used_shorts(shorts))
+    parts = [third(p, local, found, units, naming) for p, local, found in zip(processed, locals_, shorts, strict=True)]
+    return to_index([p.article for p in processed], skipped, parts, units, naming)
 
-    articles = [p.article for p in processed]
-    linked = link_entities(articles, {p.article.id: p.names for p in processed})
-    dated: list[Event] = []
-    undated: list[Event] = []
-    for article in articles:
-        found = find_events(article, linked.names.get(article.id, []))
-        dated += found.events + found.facts
-        undated += found.undated
-    order = {article.id: n for n, article in enumerate(articles)}
-    texts = {article.id: article.text for article in articles}
-    index = Index(
-        articles,
-        list(skipped or []),
-        sorted(merge_across_articles(dated), key=lambda e: _event_order(e, order)),
-        sorted(undated, key=lambda e: _event_order(e, order)),
-        [_with_forms(entity, texts) for entity in linked.entities],
-    )
-    index.sentences, index.related = relate(index)
+
+def first(processed: Processed) -> Local:
+    """Map 1's linking part (`process_file` is its first)."""
+    return prepare(processed.article, processed.names)
+
+
+def second(processed: Processed, local: Local, units: Units) -> list[Hit]:
+    return scan_shorts(processed.article, local, units.root, units.shorts, units.pattern)
+
+
+def used_shorts(found: list[list[Hit]]) -> Counter:
+    """(entity unit, short name) → times used, over every article's map 2."""
+    return Counter((unit, short) for hits in found for unit, short, *_ in hits)
+
+
+def third(processed: Processed, local: Local, shorts: list[Hit], units: Units, naming: Naming, quotes: bool = False) -> Part:
+    """Map 3: one article's events (which read its linked names), its mentions with
+    their forms and sentences, the pairs of entities its sentences name, its roles."""
+    from cgt_cli.extract.events import find_events
+
+    article = processed.article
+    numbered = []
+    for seq, (unit, name, _, start, end, place) in enumerate(local.hits + tuple(shorts)):
+        root = units.root[unit]
+        rank = _LAST if seq >= len(local.hits) else units.rank[unit]
+        numbered.append((naming.number[root], rank, seq, root, name, start, end, place))
+    numbered.sort(key=lambda h: h[:3])  # the order of the entity's hits in the whole corpus
+    names = sorted(((h[5], h[6], naming.name[h[3]], naming.kind[h[3]]) for h in numbered), key=lambda n: (n[0], -n[1]))
+    found = find_events(article, names)
+    split = Sentences(article.simple)
+    mentions = [
+        (number, start, end, name, place, article.text[start:end], *split.at(start, end))
+        for number, _, _, _, name, start, end, place in sorted(numbered, key=lambda h: (h[0], h[5]))
+    ]
+    cited = {}
+    if quotes:
+        for event in found.events + found.facts + found.undated:
+            for q in event.quotes:
+                cited[q.start, q.end] = (article.quote(q), article.simple[q.start : q.end])
+    published = article.layout.published
+    return Part(article.id, published, found, mentions, _pairs(mentions), _roles(processed, numbered, naming), cited)
+
+
+def _pairs(mentions) -> Counter:
+    """Each pair of entities named in one sentence, counted. In a sentence that lists
+    more than 2 × NEIGHBOURS + 1 of them (a list of 5,000 companies), each is related
+    only to the NEIGHBOURS named next to it on either side: linear, not quadratic, and
+    the same pairs for any ordinary sentence. A mention inside or across one of the
+    entity's own (联盟 in 细胞产业联盟) does not make the other entity related to it."""
+    named: dict[tuple[int, int], dict[int, list[tuple[int, int]]]] = {}
+    for start, end, number, sentence in sorted((m[1], m[2], m[0], (m[6], m[7])) for m in mentions):
+        named.setdefault(sentence, {}).setdefault(number, []).append((start, end))
+    related: Counter = Counter()
+    for spans in named.values():
+        if len(spans) > 1:
+            listed = list(spans.items())
+            for n, (number, own) in enumerate(listed):
+                for other, theirs in listed[max(0, n - NEIGHBOURS) : n + NEIGHBOURS + 1]:
+                    if other != number and any(not _overlaps(m, own) for m in theirs):
+                        related[number, other] += 1
+    return related
+
+
+def _overlaps(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start < mention[1] and mention[0] < end for start, end in spans)
+
+
+def _roles(processed: Processed, numbered, naming: Naming) -> list[tuple[Role, int | None, int | None]]:
+    """Roles with the entities of both sides: the person's card and the organisation's.
+    A name is the entity it names in this article (the last of that spelling), else the
+    entity of that name anywhere."""
+    here: dict[str, tuple[int, Unit]] = {}
+    for number, _, _, root, name, *_ in numbered:
+        here[name] = max(here.get(name, (-1, root)), (number, root))
+    article_id, out = processed.article.id, []
+    for hit in processed.names.roles:
+        person = _unit(hit.person, here, naming)
+        org = _unit(hit.organisation, here, naming) if hit.organisation else None
+        org_name = naming.name[org] if org is not None else hit.organisation
+        role = Role(hit.person, hit.title, org_name, Span(article_id, hit.start, hit.end))
+        out.append((role, *(naming.number[u] if u is not None else None for u in (person, org))))
+    return out
+
+
+def _unit(name: str, here: dict[str, tuple[int, Unit]], naming: Naming) -> Unit | None:
+    return here[name][1] if name in here else naming.by_name.get(name)
+
+
+def to_index(articles, skipped, parts: list[Part], units: Units, naming: Naming) -> Index:
+    """The merge, with the articles at hand: the `Index` the store lays out."""
+    index = Index(list(articles), list(skipped or []))
+    index.events, index.undated, index.entities, index.sentences, index.related = merge(parts, units, naming)
     return index
 
 
-def _with_forms(entity: Entity, texts: dict[str, str]) -> Entity:
-    """The entity with the spellings it has in the articles' own scripts."""
-    forms = Counter(texts[m.article_id][m.start : m.end] for m in entity.mentions)
-    return replace(entity, forms=tuple(f for f, _ in forms.most_common()))
+def merge(parts: list[Part], units: Units, naming: Naming):
+    """Events merged across articles and ordered; entities from their mentions; each
+    entity's sentences; the pairs of entities that share sentences."""
+    from cgt_cli.extract.merge import merge_across_articles
+
+    order = {part.article: n for n, part in enumerate(parts)}
+    dated = [e for part in parts for e in part.found.events + part.found.facts]
+    undated = [e for part in parts for e in part.found.undated]
+    events = sorted(merge_across_articles(dated), key=lambda e: _event_order(e, order))
+    undated = sorted(undated, key=lambda e: _event_order(e, order))
+    entities, sentences = _entities(parts, units, naming)
+    related: Counter = Counter()
+    for part in parts:
+        related.update(part.pairs)
+    return events, undated, entities, sentences, dict(related)
+
+
+def _entities(parts: list[Part], units: Units, naming: Naming) -> tuple[list[Entity], list[list[Span]]]:
+    count = len(units.groups)
+    mentions: list[list] = [[] for _ in range(count)]
+    roles: list[list[Role]] = [[] for _ in range(count)]
+    for part in sorted(parts, key=lambda p: p.article):  # an entity's mentions: by article id, then offset
+        for m in part.mentions:
+            mentions[m[0]].append((part.article, *m[1:]))
+    for part in parts:
+        for role, person, org in part.roles:
+            for number in dict.fromkeys(n for n in (person, org) if n is not None):
+                roles[number].append(role)
+    entities, sentences = [], []
+    for unit, number in naming.number.items():
+        said = mentions[number]
+        name = naming.name[unit]
+        spellings = {m[3] for m in said}
+        places = Counter(m[4] for m in said if m[4])
+        forms = Counter(m[5] for m in said)
+        entities.append(
+            Entity(
+                name=name,
+                kind=naming.kind[unit],
+                forms=tuple(f for f, _ in forms.most_common()),
+                aliases=tuple(sorted((spellings | naming.aliases[unit]) - {name})),
+                places=tuple(p for p, _ in places.most_common()),
+                mentions=tuple(Span(m[0], m[1], m[2]) for m in said),
+                roles=tuple(_flag_conflicts(roles[number])),
+                scope=unit[1],
+            )
+        )
+        sentences.append(list(dict.fromkeys(Span(m[0], m[6], m[7]) for m in said)))
+    return entities, sentences
+
+
+def _flag_conflicts(roles: list[Role]) -> list[Role]:
+    """Two different titles for one person at one organisation: both flagged."""
+    from dataclasses import replace
+
+    titles: dict[tuple, set[str]] = {}
+    for role in roles:
+        titles.setdefault((role.person, role.organisation), set()).add(role.title)
+    unique: dict[tuple, Role] = {}
+    for role in roles:  # one role per person, title, organisation and article: the first said
+        unique.setdefault((role.person, role.title, role.organisation, role.span.article_id), role)
+    return [replace(r, conflict=len(titles[(r.person, r.organisation)]) > 1) for r in unique.values()]
 
 
 def _event_order(event: Event, order: dict[str, int]) -> tuple:
     quote = event.quotes[0]
     return (sort_key(event.date), order[quote.article_id], quote.start)
+
+
+__all__ = ["Part", "Unit", "assemble", "build_index", "first", "merge", "second", "third", "used_shorts"]

@@ -1,30 +1,41 @@
-"""The build as maps and two small reduces, the same functions for every engine.
+"""The build as maps around two small reduces: the same stage functions for any engine.
 
-    map 1   extract.article.process_file: decode, normalize, layout, dates, names
-            (cached by content), then `linking.prepare`: each hit's unit, zones, 简称
-    reduce  `reduce.link_units` on the distinct names of every article's `Summary`
-    map 2   `linking.scan_shorts`: the companies' short names each article uses
-    reduce  `reduce.name_entities`: each entity's number, name and kind
-    map 3   `third`: events, mentions, forms, sentences and pairs of one article
-    merge   `merge`: events across articles (group-by kind, date, main entity),
-            entities from their mentions, the timeline in order
+Each stage is a function of one item, in and out plain picklable data (no text
+crosses a reduce: only names, counts and offsets):
 
-`assemble` runs them in this process; `index.load` runs the maps on a process
-pool and `index.dask_build` on a Dask cluster. Only counts of names cross into
-the reduces, and only offsets and names come out of map 3: never a text.
+    map 1    extract.article.process_file((id, file, bytes)) -> Processed: decode,
+             normalize, layout, dates, names (cached by content); then
+             `first(Processed) -> (Local, {Unit: Summary})`: each hit's link key,
+             zones split off, 简称 used, and the distinct names counted
+    reduce   `reduce.link_units([{Unit: Summary}]) -> Units`: spellings joined into
+             entities, the companies' short names and their pattern
+    map 2    `second((Processed, Local), units) -> [Hit]`: the short names it uses
+    reduce   `reduce.name_entities(Units, used_shorts([[Hit]])) -> Naming`: each
+             entity's number, name and kind (they need every article's short names)
+    map 3    `third((Processed, Local, [Hit]), units, naming) -> Part`: events (they
+             read the linked names), mentions with forms and sentences, pairs, roles
+    merge    `merge([Part], Units, Naming)`: events across articles as a group-by on
+             (kind, date, main entity), entities from their mentions, timeline order
+
+`assemble(processed, skipped, map=...)` drives them; `map(fn, items)` returns
+`[fn(item) for item in items]` in order, however it runs them: in this process by
+default, `index.load.fork_map` on every core, or any other engine's mapper (a
+Dask bag's, say). The reduces and the merge run where `assemble` runs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from cgt_cli.extract.article import Processed, process
 from cgt_cli.extract.dates import sort_key
 from cgt_cli.extract.events import Found
-from cgt_cli.index.linking import Hit, Local, Unit, prepare, scan_shorts
+from cgt_cli.index.linking import Hit, Local, Summary, Unit, prepare, scan_shorts
 from cgt_cli.index.reduce import Naming, Units, link_units, name_entities
-from cgt_cli.model import Entity, Event, Index, Quote, Role, Span
+from cgt_cli.model import Entity, Event, Index, Role, Span
 from cgt_cli.read.files import Document, Skipped
 from cgt_cli.read.sentences import Sentences
 
@@ -43,29 +54,40 @@ class Part:
     mentions: list[tuple[int, int, int, str, str | None, str, int, int]]
     pairs: Counter  # (entity, other) → sentences of this article naming both
     roles: list[tuple[Role, int | None, int | None]]  # each role with its person's and body's entity
-    quotes: dict[tuple[int, int], tuple[Quote, str]]  # with `quotes`: each event sentence cited, and in Simplified
+
+
+Mapper = Callable[[Callable, list], list]
+
+
+def serial_map(fn: Callable, items: list) -> list:
+    return [fn(item) for item in items]
 
 
 def build_index(documents: list[Document], skipped: list[Skipped] | None = None) -> Index:
     return assemble([process(doc) for doc in documents], skipped)
 
 
-def assemble(processed: list[Processed], skipped: list[Skipped] | None = None) -> Index:
-    """Every stage in this process (see the module docstring)."""
-    locals_ = [first(p) for p in processed]
-    units = link_units([local.summary() for local in locals_])
-    shorts = [second(p, local, units) for p, local in zip(processed, locals_, strict=True)]
+def assemble(processed: list[Processed], skipped: list[Skipped] | None = None, map: Mapper = serial_map) -> Index:
+    """Every stage after map 1's `process_file` (see the module docstring), the maps through `map`."""
+    firsts = map(first, processed)
+    units = link_units([summary for _, summary in firsts])
+    locals_ = [local for local, _ in firsts]
+    shorts = map(partial(second, units=units), list(zip(processed, locals_, strict=True)))
     naming = name_entities(units, used_shorts(shorts))
-    parts = [third(p, local, found, units, naming) for p, local, found in zip(processed, locals_, shorts, strict=True)]
+    parts = map(partial(third, units=units, naming=naming), list(zip(processed, locals_, shorts, strict=True)))
     return to_index([p.article for p in processed], skipped, parts, units, naming)
 
 
-def first(processed: Processed) -> Local:
-    """Map 1's linking part (`process_file` is its first)."""
-    return prepare(processed.article, processed.names)
+def first(processed: Processed) -> tuple[Local, dict[Unit, Summary]]:
+    """Map 1's linking part (`process_file` is its first): the article's hits with
+    their units, and what the reduce reads of them."""
+    local = prepare(processed.article, processed.names)
+    return local, local.summary()
 
 
-def second(processed: Processed, local: Local, units: Units) -> list[Hit]:
+def second(item: tuple[Processed, Local], units: Units) -> list[Hit]:
+    """Map 2: the companies' short names the article uses."""
+    processed, local = item
     return scan_shorts(processed.article, local, units.root, units.shorts, units.pattern)
 
 
@@ -74,11 +96,12 @@ def used_shorts(found: list[list[Hit]]) -> Counter:
     return Counter((unit, short) for hits in found for unit, short, *_ in hits)
 
 
-def third(processed: Processed, local: Local, shorts: list[Hit], units: Units, naming: Naming, quotes: bool = False) -> Part:
+def third(item: tuple[Processed, Local, list[Hit]], units: Units, naming: Naming) -> Part:
     """Map 3: one article's events (which read its linked names), its mentions with
     their forms and sentences, the pairs of entities its sentences name, its roles."""
     from cgt_cli.extract.events import find_events
 
+    processed, local, shorts = item
     article = processed.article
     numbered = []
     for seq, (unit, name, _, start, end, place) in enumerate(local.hits + tuple(shorts)):
@@ -93,13 +116,8 @@ def third(processed: Processed, local: Local, shorts: list[Hit], units: Units, n
         (number, start, end, name, place, article.text[start:end], *split.at(start, end))
         for number, _, _, _, name, start, end, place in sorted(numbered, key=lambda h: (h[0], h[5]))
     ]
-    cited = {}
-    if quotes:
-        for event in found.events + found.facts + found.undated:
-            for q in event.quotes:
-                cited[q.start, q.end] = (article.quote(q), article.simple[q.start : q.end])
     published = article.layout.published
-    return Part(article.id, published, found, mentions, _pairs(mentions), _roles(processed, numbered, naming), cited)
+    return Part(article.id, published, found, mentions, _pairs(mentions), _roles(processed, numbered, naming))
 
 
 def _pairs(mentions) -> Counter:
@@ -223,4 +241,4 @@ def _event_order(event: Event, order: dict[str, int]) -> tuple:
     return (sort_key(event.date), order[quote.article_id], quote.start)
 
 
-__all__ = ["Part", "Unit", "assemble", "build_index", "first", "merge", "second", "third", "used_shorts"]
+__all__ = ["Mapper", "Part", "Unit", "assemble", "build_index", "first", "merge", "second", "third", "used_shorts"]

@@ -27,9 +27,7 @@ class LoadStats:
     seconds: float
 
 
-def load_index(
-    paths: Mapping[str, str], cache: Cache | None, progress: Progress | None = None
-) -> tuple[Store, LoadStats]:
+def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress | None = None) -> tuple[Store, LoadStats]:
     """The corpus (files and their ids, as `read.files.find_files` gives them) as a
     store: the cache's when the files are as they were, else built (reusing every
     processed file the cache holds) and stored."""
@@ -60,7 +58,7 @@ def load_index(
     if cache:
         cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, Failed)})
     skipped.sort(key=lambda s: s.file)
-    index = assemble(processed, skipped)
+    index = assemble(processed, skipped, map=fork_map)
     stored = cache.put_corpus(key, index) if cache and key else None
     if stored is None:
         stored = Store.in_memory(index)
@@ -81,7 +79,9 @@ def corpus_key(paths: Mapping[str, str]) -> str | None:
             st = os.stat(name)
         except OSError:
             return None  # a missing or unreadable file: build afresh, report it
-        digest.update(os.fsencode(name) + f"\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
+        digest.update(
+            os.fsencode(name) + f"\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode()
+        )
     return digest.hexdigest()
 
 
@@ -90,16 +90,48 @@ def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progr
     from cgt_cli.extract.article import process_file
 
     items = [entry for _, entry in todo]
-    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = _workers()
     if len(items) >= PARALLEL_FROM and workers > 1:
-        import multiprocessing
-
-        # Ctrl-C reaches the whole process group: the workers ignore it, and leaving
-        # this block for any reason (KeyboardInterrupt included) terminates them at once.
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts) as pool:
+        with _pool(workers) as pool:
             results = pool.imap(process_file, items, chunksize=16)
             return {n: _tick(r, i, len(items), progress) for i, ((n, _), r) in enumerate(zip(todo, results, strict=True))}
     return {n: _tick(process_file(entry), i, len(items), progress) for i, (n, entry) in enumerate(todo)}
+
+
+_JOB: tuple[Callable, list] | None = None  # fork_map's function and items, inherited by its workers
+
+
+def fork_map(fn: Callable, items: list) -> list:
+    """`[fn(item) for item in items]` on every core: the workers are forked with the
+    function and the items in their memory, so only the results are pickled."""
+    global _JOB
+    workers = _workers()
+    if len(items) < PARALLEL_FROM or workers < 2:
+        return [fn(item) for item in items]
+    _JOB = (fn, items)
+    try:
+        with _pool(workers) as pool:
+            return pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (workers * 8)))
+    finally:
+        _JOB = None
+
+
+def _run(n: int):
+    fn, items = _JOB
+    return fn(items[n])
+
+
+def _workers() -> int:
+    return min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _pool(workers: int):
+    """A pool of forked workers. Ctrl-C reaches the whole process group: the workers ignore
+    it, and leaving the pool's block for any reason (KeyboardInterrupt included) terminates
+    them at once."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
 
 
 def _ignore_interrupts() -> None:

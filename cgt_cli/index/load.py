@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -109,11 +110,13 @@ def fork_map(fn: Callable, items: list) -> list:
     if len(items) < PARALLEL_FROM or workers < 2:
         return [fn(item) for item in items]
     _JOB = (fn, items)
+    gc.freeze()  # the workers' collector never walks (so never copies) the parent's objects
     try:
         with _pool(workers) as pool:
             return pool.map(_run, range(len(items)), chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _JOB = None
+        gc.unfreeze()
 
 
 def _run(n: int):
@@ -131,12 +134,14 @@ def _pool(workers: int):
     them at once."""
     import multiprocessing
 
-    return multiprocessing.get_context("fork").Pool(workers, initializer=_ignore_interrupts)
+    return multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start)
 
 
-def _ignore_interrupts() -> None:
+def _worker_start() -> None:
+    """A worker's start: Ctrl-C ignored; the garbage collector on (a parent may fork with it paused)."""
     import signal
 
+    gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

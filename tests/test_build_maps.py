@@ -5,6 +5,9 @@ index. Pages of our own in both scripts, 36 copies each: enough for the pool."""
 from __future__ import annotations
 
 import pickle
+import re
+
+import pytest
 
 from cgt_cli.extract.article import process_file
 from cgt_cli.index.build import assemble, serial_map
@@ -54,3 +57,20 @@ def test_every_mapper_builds_the_same_index():
         ("2025-05-18", 36, "2025东湖生命健康未来大会闭幕"),
         ("2025-08-01", 36, "武汉光谷中源药业有限公司取得受理通知书"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("piece", "date", "left"),
+    [
+        ("公司于 2025年3月1日宣布", "2025年3月1日", "公司宣布"),
+        ("公司於2025年3月1日宣佈", "2025年3月1日", "公司於宣佈"),  # summaries read Simplified: 於 stays
+        ("自3月1日起施行", "3月1日", "起施行"),
+        ("3月1日,在3月1日开幕", "3月1日", ",在3月1日开幕"),
+        ("大会在\u30003月1日开幕", "3月1日", "大会开幕"),
+        ("大会开幕", "3月1日", "大会开幕"),
+    ],
+)
+def test_a_summary_drops_its_date_as_the_pattern_did(piece, date, left):
+    from cgt_cli.extract.summary import _without_date
+
+    assert _without_date(piece, date) == left == re.sub(r"[于在自]?\s*" + re.escape(date), "", piece, count=1)

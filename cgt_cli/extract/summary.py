@@ -32,6 +32,9 @@ _LIST = re.compile(  # the rest of an enumeration `A、B、C等` / `A、B、C三
 BARE_PREDICATE = ("获", "被", "受", "经", "正式", "首次", "成功", "顺利", "再次", "又", "还", "也")
 _VENUE_VERBS = ("举行", "召开", "举办", "开幕", "闭幕", "揭牌", "签约", "签署", "签订", "亮相", "开园", "开业", "成立")
 _NOT_A_PLACE = r"(?:会|活动|仪式|典礼|范围|过程|论坛|峰会)[上中内]?$|期间$"
+_NO_PLACE = re.compile(r"\d|月|日|" + _NOT_A_PLACE)
+_ADVERBS = re.compile("(?:" + "|".join(BARE_PREDICATE) + ")+$")
+_AT = re.compile(r"在([^在,。]{2,30}?)(?:正式|隆重|顺利|成功|盛大)?$")
 _CELLS = re.compile(r"\s*\|\s*")  # a table row's cell borders
 _ALIAS_NOTE = re.compile(r"\((?:以下|下文|下)?简称[^)]*\)")
 _LONG_SUBJECT = 24  # a subject longer than this loses its `…的` modifier
@@ -69,8 +72,8 @@ def place_of(text: str, clause_start: int, verb: re.Match[str]) -> str | None:
     if verb.group() not in _VENUE_VERBS:
         return None
     head = text[clause_start : verb.start()]
-    match = re.search(r"在([^在,。]{2,30}?)(?:正式|隆重|顺利|成功|盛大)?$", head)
-    if not match or re.search(r"\d|月|日|" + _NOT_A_PLACE, match.group(1)):
+    match = _AT.search(head)
+    if not match or _NO_PLACE.search(match.group(1)):
         return None
     return match.group(1)
 
@@ -85,9 +88,9 @@ def summarize(text, span, dated, verb, place, sentence, names) -> tuple[str, str
     start, end = span
     piece = text[start:end]
     if dated and start <= dated[0] < end:
-        piece = re.sub(r"[于在自]?\s*" + re.escape(text[dated[0] : dated[1]]), "", piece, count=1)
+        piece = _without_date(piece, text[dated[0] : dated[1]])
     if place:
-        piece = re.sub(r"在" + re.escape(place), "", piece, count=1)
+        piece = piece.replace("在" + place, "", 1)
     piece = _ORGANISER.sub("", _ALIAS_NOTE.sub("", _CELLS.sub(" ", piece)))
     head, found, tail = piece.rpartition(verb.group())
     if found:
@@ -105,6 +108,20 @@ def summarize(text, span, dated, verb, place, sentence, names) -> tuple[str, str
     return (piece if len(piece) <= SUMMARY_MAX else piece[: SUMMARY_MAX - 1] + "…"), subject
 
 
+def _without_date(piece: str, date: str) -> str:
+    """`piece` without the first `date` and the spaces and 于/在/自 right before it (no
+    pattern made per date: there are as many dates as events)."""
+    at = piece.find(date) if date else -1
+    if at < 0:
+        return piece
+    cut = at
+    while cut and piece[cut - 1].isspace():
+        cut -= 1
+    if cut and piece[cut - 1] in "于在自":
+        cut -= 1
+    return piece[:cut] + piece[at + len(date) :]
+
+
 def _without_modifier(head: str) -> str:
     """`位于某某区…基地的某某产业园` → `某某产业园`: a long subject (or one opening with 由 or
     位于) keeps the name it modifies (not after 批准/同意…: `批准某公司的某药上市` is a verb, its object and what it allows)."""
@@ -120,7 +137,7 @@ def _without_modifier(head: str) -> str:
 def _named_subject(piece, verb, text, sentence_start, names) -> tuple[str, str | None]:
     """A generic subject (项目, 该中心) replaced by the body it refers to, if one is named before."""
     head, _, tail = piece.partition(verb)
-    adverbs = re.search("(?:" + "|".join(BARE_PREDICATE) + ")+$", head)
+    adverbs = _ADVERBS.search(head)
     bare = head[: adverbs.start()] if adverbs else head
     generic = _GENERIC.match(bare)
     if not generic:

@@ -53,7 +53,7 @@ class Part:
     found: Found
     # per mention, in its entity's order: entity, start, end, spelling, place, form, sentence start, end
     mentions: list[tuple[int, int, int, str, str | None, str, int, int]]
-    pairs: Counter  # (entity, other) → sentences of this article naming both
+    pairs: dict[tuple[int, int], int]  # (entity, other) → sentences of this article naming both (a dict: cheap to unpickle)
     roles: list[tuple[Role, int | None, int | None]]  # each role with its person's and body's entity
 
 
@@ -134,7 +134,7 @@ def third(item: tuple[Processed, Local, list[Hit]], units: Units, naming: Naming
     return Part(article.id, published, found, mentions, _pairs(mentions), _roles(processed, numbered, naming))
 
 
-def _pairs(mentions) -> Counter:
+def _pairs(mentions) -> dict[tuple[int, int], int]:
     """Each pair of entities named in one sentence, counted. In a sentence that lists
     more than 2 × NEIGHBOURS + 1 of them (a list of 5,000 companies), each is related
     only to the NEIGHBOURS named next to it on either side: linear, not quadratic, and
@@ -151,7 +151,7 @@ def _pairs(mentions) -> Counter:
                 for other, theirs in listed[max(0, n - NEIGHBOURS) : n + NEIGHBOURS + 1]:
                     if other != number and any(not _overlaps(m, own) for m in theirs):
                         related[number, other] += 1
-    return related
+    return dict(related)
 
 
 def _overlaps(mention: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
 from cgt_cli.extract.entities.find import Alias, EntityHit, Names, is_generic, name_key, series_name
 from cgt_cli.model import Article
@@ -53,12 +54,12 @@ def unit_of(kind: str, name: str, article: str) -> Unit:
     return fam, scope, name if fam in ("person", "policy", "event") else name_key(name)
 
 
-@dataclass(frozen=True)
-class Summary:
-    """What one article tells the reduce about one unit: distinct names, counted."""
+class Summary(NamedTuple):
+    """What one article tells the reduce about one unit: distinct names, counted. Plain
+    dicts and a tuple: a worker's summaries cost the main process little to unpickle."""
 
-    names: Counter  # spelling → hits
-    kinds: Counter  # kind → hits, in order of first use (short-name hits are counted in `aliased`)
+    names: dict[str, int]  # spelling → hits
+    kinds: dict[str, int]  # kind → hits, in order of first use (short-name hits are counted in `aliased`)
     aliased: int  # hits of a short name (下简称“X”): they take the kind of the unit's first hit
     aliases: frozenset[str]
 
@@ -72,19 +73,21 @@ class Local:
     aliases: tuple[tuple[Unit, str], ...]  # series names and 简称 that name a unit
 
     def summary(self) -> dict[Unit, Summary]:
-        names: dict[Unit, Counter] = {}
-        kinds: dict[Unit, Counter] = {}
-        aliased: Counter = Counter()
+        names: dict[Unit, dict[str, int]] = {}
+        kinds: dict[Unit, dict[str, int]] = {}
+        aliased: dict[Unit, int] = {}
         for unit, name, kind, *_ in self.hits:
-            names.setdefault(unit, Counter())[name] += 1
+            counts = names.setdefault(unit, {})
+            counts[name] = counts.get(name, 0) + 1
             if kind is None:
-                aliased[unit] += 1
+                aliased[unit] = aliased.get(unit, 0) + 1
             else:
-                kinds.setdefault(unit, Counter())[kind] += 1
+                counts = kinds.setdefault(unit, {})
+                counts[kind] = counts.get(kind, 0) + 1
         said: dict[Unit, set[str]] = defaultdict(set)
         for unit, alias in self.aliases:
             said[unit].add(alias)
-        return {u: Summary(names[u], kinds.get(u, Counter()), aliased[u], frozenset(said[u])) for u in names}
+        return {u: Summary(names[u], kinds.get(u, {}), aliased.get(u, 0), frozenset(said.get(u, ()))) for u in names}
 
 
 def prepare(article: Article, found: Names) -> Local:

@@ -66,7 +66,7 @@ def find_files(paths: list[str] | None) -> dict[str, str]:
 
     Each file is read once, however often it is named (a path given twice, a file
     inside two given folders, one folder spelt two ways). Paths come back absolute,
-    as strings (10,000 `Path` objects cost a third of a second). An id is the
+    through the given folders' real paths (`_real_folder`), as strings (10,000 `Path` objects cost a third of a second). An id is the
     file's path below the folder it was found in, without its suffix (a file given
     by itself: its name), so it does not depend on what else is given; see `_ids`
     for two folders that hold the same name. A folder that cannot be listed is in
@@ -75,12 +75,11 @@ def find_files(paths: list[str] | None) -> dict[str, str]:
     found: list[tuple[str, str, str]] = []  # (absolute file, its path below root, root)
     seen: set[str] = set()  # real paths
     for given in paths or [str(bundled_seeds())]:
-        path = os.path.abspath(os.path.expanduser(given))
+        path = _real_folder(os.path.abspath(os.path.expanduser(given)))
         if os.path.isdir(path):
-            real_root = os.path.realpath(path)
             for below, link in _files_below(path):
                 file = os.path.join(path, below) if below else path
-                real = os.path.realpath(file) if link else os.path.join(real_root, below)
+                real = os.path.realpath(file) if link else file
                 if real not in seen:
                     seen.add(real)
                     found.append((file, below or os.path.basename(path), path))
@@ -95,6 +94,16 @@ def find_files(paths: list[str] | None) -> dict[str, str]:
         raise CgtError(f"no articles (*.txt, *.html) in {', '.join(shown_path(p) for p in paths or [])}")
     ids = _ids([os.path.splitext(below)[0].replace(os.sep, "/") for _, below, _ in found], [root for *_, root in found])
     return {file: shown_path(ids[n] or file) for n, (file, _, _) in enumerate(found)}
+
+
+def _real_folder(path: str) -> str:
+    """`path` with its folders' links resolved (a file named by itself keeps its
+    name): a corpus reached through a linked folder is the same corpus, with the
+    same files, ids and cache entry, whichever way it is spelt."""
+    if os.path.isdir(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    return os.path.join(os.path.realpath(folder), name)
 
 
 def _files_below(folder: str) -> list[tuple[str, bool]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from cgt_cli.errors import NOT_FOUND, CgtError, quoted
@@ -109,23 +109,48 @@ def search(store: Store, pattern: Pattern, *, everything: bool = False, seconds:
     """Every non-empty match inside one range of an article's title and body
     (or anywhere with `everything`), by article in corpus order, then by offset.
     A regular expression is stopped after `seconds`."""
+    return [Span(article.id, start, end) for article, found in matches(store, pattern, everything, seconds) for start, end in found]
+
+
+def count(store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> dict[str, int]:
+    """The number of matches (as `search` finds them) of each article with one, in corpus order."""
+    return {article.id: len(found) for article, found in matches(store, pattern, everything, seconds)}
+
+
+def matches(store: Store, pattern: Pattern, everything: bool = False, seconds: float = REGEX_SECONDS):
+    """Each article with a match, with its matches' (start, end) (see `search`). Only the
+    articles that hold a literal pattern are read (`Store.texts`); its matches are placed
+    in the article's ranges by bisection, not one by one."""
     deadline = time.monotonic() + seconds
     timed = not isinstance(pattern.compiled, re.Pattern)  # the `regex` package: stoppable
-    hits = []
-    for article in store.texts(pattern.literal if pattern.literal and "\n" not in pattern.literal else None):
+    literal = pattern.literal if pattern.literal and "\n" not in pattern.literal else None
+    for article in store.texts(literal):
         ranges = [(0, len(article.simple))] if everything else sorted(article.content())
-        starts = [start for start, _ in ranges]
-        found = []
-        for m in _finditer(pattern.compiled, article.simple, deadline if timed else None, seconds):
-            i = bisect_right(starts, m.start()) - 1
-            if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
-                if pattern.word and not whole_word(article.simple, m.start(), m.end()):
-                    continue
-                found.append(Span(article.id, m.start(), m.end()))
+        found = _matches(article.simple, pattern, ranges, deadline if timed else None, seconds)
         if found:
             store.keep(article)  # its hits are shown next
-            hits += found
-    return hits
+            yield article, found
+
+
+def _matches(text: str, pattern: Pattern, ranges: list[tuple[int, int]], deadline: float | None, seconds: float):
+    """The non-empty matches in `text` that lie inside the last range starting at or before them."""
+    if pattern.literal is not None and not pattern.word:  # one length: whole ranges at a time
+        size = len(pattern.literal)
+        starts = [m.start() for m in pattern.compiled.finditer(text)]
+        found = []
+        for i, (start, end) in enumerate(ranges):
+            stop = min(end - size + 1, ranges[i + 1][0]) if i + 1 < len(ranges) else end - size + 1
+            found += [(s, s + size) for s in starts[bisect_left(starts, start) : bisect_left(starts, stop)]]
+        return found
+    starts = [start for start, _ in ranges]
+    found = []
+    for m in _finditer(pattern.compiled, text, deadline, seconds):
+        i = bisect_right(starts, m.start()) - 1
+        if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
+            if pattern.word and not whole_word(text, m.start(), m.end()):
+                continue
+            found.append((m.start(), m.end()))
+    return found
 
 
 def _kind(char: str) -> str | None:

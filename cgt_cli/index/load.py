@@ -74,15 +74,15 @@ def load_index(
 def corpus_key(paths: Mapping[str, str]) -> str | None:
     """The corpus as its files stand: absolute paths, ids, sizes, times and inodes, and
     the code that builds it. A folder spelt relative or absolute is one corpus."""
-    digest = hashlib.sha256(corpus_code().encode())
-    for path, article_id in paths.items():
-        name = os.fspath(path)  # absolute, as find_files gives them
+    stat = os.stat
+    lines = [corpus_code()]
+    for name, article_id in paths.items():  # absolute, as find_files gives them
         try:
-            st = os.stat(name)
+            st = stat(name)
         except OSError:
             return None  # a missing or unreadable file: build afresh, report it
-        digest.update(os.fsencode(name) + f"\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode())
-    return digest.hexdigest()
+        lines.append(f"{name}\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()  # names as os.fsencode gives them
 
 
 def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progress | None) -> dict[int, object]:

@@ -77,8 +77,9 @@ def find_files(paths: list[str] | None) -> dict[str, str]:
     for given in paths or [str(bundled_seeds())]:
         path = _real_folder(os.path.abspath(os.path.expanduser(given)))
         if os.path.isdir(path):
+            root = path.rstrip(os.sep) + os.sep
             for below, link in _files_below(path):
-                file = os.path.join(path, below) if below else path
+                file = root + below if below else path
                 real = os.path.realpath(file) if link else file
                 if real not in seen:
                     seen.add(real)
@@ -120,15 +121,16 @@ def _files_below(folder: str) -> list[tuple[str, bool]]:
         except OSError:
             found.append((below, False))
             continue
+        prefix = below + os.sep if below else ""  # joined by hand: os.path.join costs 0.1 s per 10,000
         for entry in entries:
-            name = os.path.join(below, entry.name) if below else entry.name
             if entry.is_dir(follow_symlinks=False):
-                pending.append(name)
+                pending.append(prefix + entry.name)
             elif entry.name.lower().endswith(SUFFIXES):
                 link = entry.is_symlink()
                 if not (link and os.path.isdir(entry.path)):
-                    found.append((name, link))
-    return sorted(found, key=lambda item: item[0].split(os.sep))  # Path's own order
+                    found.append((prefix + entry.name, link))
+    found.sort(key=lambda item: item[0].split(os.sep))  # Path's own order
+    return found
 
 
 def shown_path(path: str | Path) -> str:

@@ -33,9 +33,6 @@ def load_index(
     """The corpus (files and their ids, as `read.files.find_files` gives them) as a
     store: the cache's when the files are as they were, else built (reusing every
     processed file the cache holds) and stored."""
-    from cgt_cli.extract.article import Failed, Processed
-    from cgt_cli.index.build import assemble
-
     began = time.perf_counter()
     key = corpus_key(paths) if cache else None
     if cache and key:
@@ -43,6 +40,9 @@ def load_index(
         if stored is not None:
             articles, skipped = stored.count("texts"), len(stored.skipped)
             return stored, LoadStats(len(paths), 0, articles, skipped, True, _since(began))
+    from cgt_cli.extract.article import Failed, Processed  # a warm start imports no extractor
+    from cgt_cli.index.build import assemble
+
     entries, skipped = read_files(paths)
     keys = [content_key(data, file) for _, file, data in entries]
     known = cache.get_articles(sorted(set(keys))) if cache else {}

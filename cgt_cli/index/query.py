@@ -8,7 +8,6 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from cgt_cli.errors import NOT_FOUND, CgtError, quoted
-from cgt_cli.extract.dates import interval
 from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
 from cgt_cli.model import Span
 from cgt_cli.read.normalize import simplify
@@ -113,8 +112,34 @@ def search(store: Store, pattern: Pattern, *, everything: bool = False, seconds:
 
 
 def count(store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> dict[str, int]:
-    """The number of matches (as `search` finds them) of each article with one, in corpus order."""
-    return {article.id: len(found) for article, found in matches(store, pattern, everything, seconds)}
+    """The number of matches (as `search` finds them) of each article with one, in corpus order.
+    A literal is counted from the Simplified texts alone, by bisection in each article's ranges."""
+    literal = pattern.literal if pattern.literal and "\n" not in pattern.literal else None
+    if literal is None or pattern.word:
+        return {article.id: len(found) for article, found in matches(store, pattern, everything, seconds)}
+    counts = {}
+    for article_id, text, content in store.simple_texts(literal):
+        ranges = [(0, len(text))] if everything else sorted(content)
+        n = _count(text, pattern, ranges)
+        if n:
+            counts[article_id] = n
+    return counts
+
+
+def _count(text: str, pattern: Pattern, ranges: list[tuple[int, int]]) -> int:
+    """How many of a literal's matches lie inside the last range starting at or before them."""
+    starts = [m.start() for m in pattern.compiled.finditer(text)]
+    if not starts:
+        return 0
+    size, last = len(pattern.literal), len(ranges) - 1
+    n = 0
+    for i, (start, end) in enumerate(ranges):
+        stop = end - size + 1
+        if i < last and ranges[i + 1][0] < stop:
+            stop = ranges[i + 1][0]
+        if stop > start:
+            n += bisect_left(starts, stop) - bisect_left(starts, start)
+    return n
 
 
 def matches(store: Store, pattern: Pattern, everything: bool = False, seconds: float = REGEX_SECONDS):
@@ -188,6 +213,8 @@ _BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 def parse_bound(value: str, option: str):
     """`2020`, `2020-09` or `2020-09-25` as its (first day, last day)."""
+    from cgt_cli.extract.dates import interval
+
     days = interval(value) if _BOUND.fullmatch(value) else None
     if days is None:
         raise CgtError(f"invalid {option} value {quoted(value)}: use a date like 2020, 2020-09 or 2020-09-25")

@@ -23,7 +23,6 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from cgt_cli.extract.dates import interval
 from cgt_cli.index import bodies
 from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
@@ -189,6 +188,8 @@ def _text_rows(db: sqlite3.Connection, corpus: int, index: Index):
 
 def _event_rows(corpus: int, index: Index):
     """Each event as the columns of `events` then those of `event_details` after (corpus, ord)."""
+    from cgt_cli.extract.dates import interval  # only writing needs it (a command reading the store does not)
+
     for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
         articles = [index.article(q.article_id) for q in event.quotes]
         days = interval(event.date)
@@ -347,6 +348,25 @@ class Store:
             marks = ",".join(map(str, numbers[start : start + 500]))
             for row in self._db.execute(sql + f" AND t.ord IN ({marks}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing)):
                 yield _article(*row)
+
+    def simple_texts(self, containing: str | None = None):
+        """(id, Simplified text, ranges of title and body) of the articles `texts` gives,
+        without decoding their original script (what counting matches needs)."""
+        sql = "SELECT t.id, b.simple, t.layout FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
+        if not containing:
+            chunks = [(sql + " ORDER BY t.ord", (self._corpus,))]
+        else:
+            numbers = self._holding(containing)
+            chunks = [
+                (sql + f" AND t.ord IN ({','.join(map(str, numbers[at : at + 500]))}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing))
+                for at in range(0, len(numbers), 500)
+            ]
+        for query, args in chunks:
+            for article_id, simple, layout in self._db.execute(query, args):
+                if simple is None:
+                    raise Damaged(f"the text of {article_id} is missing")
+                found = _layout(layout)
+                yield article_id, simple, ([found.title] if found.title else []) + list(found.body)
 
     def _holding(self, text: str) -> list[int]:
         """The numbers of the articles whose Simplified text holds every character of `text`."""

@@ -636,13 +636,13 @@ def grep(
     store = _load(corpus, cache_dir, no_cache)
     if (count or files) and max_count is None:  # numbers only: no lines, no hit objects
         found = query.count(store, compiled, everything=everything, seconds=timeout)
-        _grep_numbers(store, found, fmt, files)
+        _grep_numbers(found, fmt, files)
         _finish(store, bool(found))
     hits = query.search(store, compiled, everything=everything, seconds=timeout)
     lines = records.hit_lines(store, hits, context, max_count)
     out = _out()
     if count or files:  # of the lines shown (-m)
-        _grep_numbers(store, records.per_article([hit for line in lines for hit in line.hits]), fmt, files)
+        _grep_numbers(records.per_article(store, [hit for line in lines for hit in line.hits]), fmt, files)
     elif fmt != "table":
         out.data(fmt, rows.hits(store, lines, context))
     elif lines:
@@ -650,16 +650,16 @@ def grep(
     _finish(store, bool(lines))
 
 
-def _grep_numbers(store, found: dict[str, int], fmt: str, files: bool) -> None:
+def _grep_numbers(found: dict[str, tuple[str, int]], fmt: str, files: bool) -> None:
     """grep -c (matches per article) or -l (the articles), as data or a view."""
     from cgt_cli.views import records, rows, terminal
 
     if fmt != "table":
-        _out().data(fmt, rows.files(store, found) if files else rows.counts(store, found))
+        _out().data(fmt, rows.files(found) if files else rows.counts(found))
     elif files:
-        _out().view(terminal.files_view(records.file_records(store, found)))
+        _out().view(terminal.files_view(records.file_records(found)))
     else:
-        _out().view(terminal.count_view(records.count_records(store, found)))
+        _out().view(terminal.count_view(records.count_records(found)))
 
 
 @command

@@ -111,18 +111,20 @@ def search(store: Store, pattern: Pattern, *, everything: bool = False, seconds:
     return [Span(article.id, start, end) for article, found in matches(store, pattern, everything, seconds) for start, end in found]
 
 
-def count(store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS) -> dict[str, int]:
-    """The number of matches (as `search` finds them) of each article with one, in corpus order.
+def count(
+    store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS
+) -> dict[str, tuple[str, int]]:
+    """The file and number of matches (as `search` finds them) of each article with one, by id in corpus order.
     A literal is counted from the Simplified texts alone, by bisection in each article's ranges."""
     literal = pattern.literal if pattern.literal and "\n" not in pattern.literal else None
     if literal is None or pattern.word:
-        return {article.id: len(found) for article, found in matches(store, pattern, everything, seconds)}
+        return {article.id: (article.file, len(found)) for article, found in matches(store, pattern, everything, seconds)}
     counts = {}
-    for article_id, text, content in store.simple_texts(literal):
+    for article_id, file, text, content in store.simple_texts(literal):
         ranges = [(0, len(text))] if everything else sorted(content)
         n = _count(text, pattern, ranges)
         if n:
-            counts[article_id] = n
+            counts[article_id] = (file, n)
     return counts
 
 

@@ -350,9 +350,9 @@ class Store:
                 yield _article(*row)
 
     def simple_texts(self, containing: str | None = None):
-        """(id, Simplified text, ranges of title and body) of the articles `texts` gives,
+        """(id, file, Simplified text, ranges of title and body) of the articles `texts` gives,
         without decoding their original script (what counting matches needs)."""
-        sql = "SELECT t.id, b.simple, t.layout FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
+        sql = "SELECT t.id, t.file, b.simple, t.layout FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
         if not containing:
             chunks = [(sql + " ORDER BY t.ord", (self._corpus,))]
         else:
@@ -362,11 +362,11 @@ class Store:
                 for at in range(0, len(numbers), 500)
             ]
         for query, args in chunks:
-            for article_id, simple, layout in self._db.execute(query, args):
+            for article_id, file, simple, layout in self._db.execute(query, args):
                 if simple is None:
                     raise Damaged(f"the text of {article_id} is missing")
                 found = _layout(layout)
-                yield article_id, simple, ([found.title] if found.title else []) + list(found.body)
+                yield article_id, file, simple, ([found.title] if found.title else []) + list(found.body)
 
     def _holding(self, text: str) -> list[int]:
         """The numbers of the articles whose Simplified text holds every character of `text`."""

@@ -65,22 +65,22 @@ def hit_lines(store: Store, hits: list[Span], chars: int | None, most: int | Non
     return lines
 
 
-def count_records(store: Store, counts: dict[str, int]) -> list[dict]:
-    """Matches per article (`counts`, by article id), in corpus order."""
-    return [{"source": source, "file": store.article(source).file, "count": n} for source, n in counts.items()]
+def count_records(counts: dict[str, tuple[str, int]]) -> list[dict]:
+    """Matches per article (`counts`: id → (file, matches)), in corpus order."""
+    return [{"source": source, "file": file, "count": n} for source, (file, n) in counts.items()]
 
 
-def file_records(store: Store, counts: dict[str, int]) -> list[dict]:
+def file_records(counts: dict[str, tuple[str, int]]) -> list[dict]:
     """The articles with a match, in corpus order."""
-    return [{"source": source, "file": store.article(source).file} for source in counts]
+    return [{"source": source, "file": file} for source, (file, _) in counts.items()]
 
 
-def per_article(hits: list[Span]) -> dict[str, int]:
-    """The number of hits of each article, in their order."""
+def per_article(store: Store, hits: list[Span]) -> dict[str, tuple[str, int]]:
+    """The file and number of hits of each article, in their order."""
     counts: dict[str, int] = {}
     for hit in hits:
         counts[hit.article_id] = counts.get(hit.article_id, 0) + 1
-    return counts
+    return {source: (store.article(source).file, n) for source, n in counts.items()}
 
 
 def hit_record(store: Store, hit: Span, chars: int | None) -> dict:

@@ -56,12 +56,12 @@ def hits(store: Store, lines: list[HitLine], chars: int | None) -> Listing:
     return Listing((records.hit_record(store, hit, chars) for line in lines for hit in line.hits), HITS)
 
 
-def counts(store: Store, found: dict[str, int]) -> Listing:
-    return Listing(records.count_records(store, found), COUNTS)
+def counts(found: dict[str, tuple[str, int]]) -> Listing:
+    return Listing(records.count_records(found), COUNTS)
 
 
-def files(store: Store, found: dict[str, int]) -> Listing:
-    return Listing(records.file_records(store, found), FILES)
+def files(found: dict[str, tuple[str, int]]) -> Listing:
+    return Listing(records.file_records(found), FILES)
 
 
 def card(store: Store, found: Card, which: str, headers: dict[str, Source]) -> Listing:

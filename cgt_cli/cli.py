@@ -626,30 +626,40 @@ def grep(
 
       cgt grep 联盟 -C 10 -m 2 --corpus ~/news/
     """
-    from cgt_cli.index.query import compile_pattern, search
+    from cgt_cli.index import query
     from cgt_cli.views import records, rows, terminal
-    from cgt_cli.views.records import hit_lines
 
     fmt = _format(fmt, as_json)
     if count and files:
         raise CgtError("--count and --files-with-matches ask for different lists: give one of them")
-    compiled = compile_pattern(pattern, regex, ignore_case, regexes=regexps, word=word, fixed=fixed)
+    compiled = query.compile_pattern(pattern, regex, ignore_case, regexes=regexps, word=word, fixed=fixed)
     store = _load(corpus, cache_dir, no_cache)
-    hits = search(store, compiled, everything=everything, seconds=timeout)
-    lines = hit_lines(store, hits, context, max_count) if max_count is not None or not (count or files) else None
-    if lines is not None:
-        hits = [hit for line in lines for hit in line.hits]  # those of the lines shown
+    if (count or files) and max_count is None:  # numbers only: no lines, no hit objects
+        found = query.count(store, compiled, everything=everything, seconds=timeout)
+        _grep_numbers(found, fmt, files)
+        _finish(store, bool(found))
+    hits = query.search(store, compiled, everything=everything, seconds=timeout)
+    lines = records.hit_lines(store, hits, context, max_count)
     out = _out()
-    if fmt != "table":
-        listing = rows.counts(store, hits) if count else rows.files(store, hits) if files else rows.hits(store, lines, context)
-        out.data(fmt, listing)
-    elif count:
-        out.view(terminal.count_view(records.count_records(store, hits)))
-    elif files:
-        out.view(terminal.files_view(records.file_records(store, hits)))
+    if count or files:  # of the lines shown (-m)
+        _grep_numbers(records.per_article(store, [hit for line in lines for hit in line.hits]), fmt, files)
+    elif fmt != "table":
+        out.data(fmt, rows.hits(store, lines, context))
     elif lines:
         out.view(terminal.grep_view(lines, source, out.terminal if heading is None else heading))
-    _finish(store, bool(hits))
+    _finish(store, bool(lines))
+
+
+def _grep_numbers(found: dict[str, tuple[str, int]], fmt: str, files: bool) -> None:
+    """grep -c (matches per article) or -l (the articles), as data or a view."""
+    from cgt_cli.views import records, rows, terminal
+
+    if fmt != "table":
+        _out().data(fmt, rows.files(found) if files else rows.counts(found))
+    elif files:
+        _out().view(terminal.files_view(records.file_records(found)))
+    else:
+        _out().view(terminal.count_view(records.count_records(found)))
 
 
 @command

@@ -103,6 +103,32 @@ def test_relative_and_absolute_spellings_are_one_corpus_in_the_cache(cgt, two, t
         assert db.execute("SELECT count(*) FROM corpora").fetchone() == (1,)
 
 
+def test_a_linked_folder_is_the_same_corpus_in_the_cache(cgt, two, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    (tmp_path / "link").symlink_to(two / "holdout", target_is_directory=True)
+    (tmp_path / "deeper").symlink_to(two, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    first = cgt("index", "--corpus", str(two / "holdout"), "--cache-dir", str(cache), "--json")
+    linked = cgt("index", "--corpus", "link", "--cache-dir", str(cache), "--json")
+    through = cgt("index", "--corpus", "deeper/holdout", "--cache-dir", str(cache), "--json")
+    assert first.exit_code == linked.exit_code == through.exit_code == 0
+    assert json.loads(first.stdout)["processed"] == 2
+    assert json.loads(linked.stdout)["processed"] == json.loads(through.stdout)["processed"] == 0
+    with sqlite3.connect(cache / "index.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM corpora").fetchone() == (1,)
+    sources = json.loads(cgt("sources", "--corpus", "link", "--cache-dir", str(cache), "--json").stdout)
+    assert [(s["id"], s["file"]) for s in sources] == [
+        ("01", os.path.join(two, "holdout", "01.txt")), ("2023/02", os.path.join(two, "holdout", "2023", "02.txt"))
+    ]
+
+
+def test_a_file_in_a_linked_folder_keeps_its_own_name(two, tmp_path):
+    (tmp_path / "link").symlink_to(two / "holdout", target_is_directory=True)
+    (tmp_path / "named.txt").symlink_to(two / "holdout" / "01.txt")
+    assert find_files([str(tmp_path / "link" / "01.txt")]) == {str(two / "holdout" / "01.txt"): "01"}
+    assert find_files([str(tmp_path / "named.txt")]) == {str(tmp_path / "named.txt"): "named"}
+
+
 def test_json_files_are_absolute_whatever_the_spelling(cgt, two, monkeypatch):
     monkeypatch.chdir(two)
     sources = json.loads(cgt("sources", "--corpus", "holdout", "--json", "--no-cache").stdout)

@@ -3,7 +3,9 @@
 Two kinds of entries, both keyed so that a stale one is never used:
 - `processed`: one processed file per content key (SHA-256 of the file's bytes
   and of the code that reads and extracts, with its lexicons: `article_code`),
-  so only new or changed files are processed again, wherever they live;
+  so only new or changed files are processed again, wherever they live; a
+  zlib-compressed pickle whose article text refers to `bodies`, where every
+  text is stored once for the processed files and the corpora alike;
 - corpora: a whole corpus laid out as the query tables of `store`, keyed by
   the corpus' files with their sizes and modification times and by the code
   that builds the index (`corpus_code`), for an instant warm start. Only the
@@ -23,16 +25,18 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
 from cgt_cli import __version__
 from cgt_cli.errors import reason
-from cgt_cli.index import store
+from cgt_cli.index import bodies, store
 from cgt_cli.read.files import is_page
 
 FILE_NAME = "index.sqlite"
@@ -40,7 +44,7 @@ CORPORA_KEPT = 3
 BUSY_SECONDS = 60  # how long a write waits for another process' write
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS processed (key TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS processed (key TEXT PRIMARY KEY, data BLOB NOT NULL); -- zlib(pickle), texts in bodies
 """
 # The file's tables as written by this cgt: a cache made with other tables is rebuilt, not misread.
 FORMAT = "cgt-index-" + hashlib.sha256((_SCHEMA + store.SCHEMA).encode()).hexdigest()[:12]
@@ -108,8 +112,8 @@ class Cache:
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(f"SELECT key, data FROM processed WHERE key IN ({marks})", chunk)
-            for key, data in rows:
-                value = _unpickled(data)
+            for key, data in rows.fetchall():
+                value = _unpickled(self._db, data)
                 if value is not None:
                     found[key] = value
         return found
@@ -117,9 +121,9 @@ class Cache:
     def put_articles(self, entries: dict[str, object]) -> None:
         if self.readonly or not entries:
             return
-        rows = [(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) for key, value in entries.items()]
         try:
             with store.writing(self._db):
+                rows = [(key, _pickled(self._db, value)) for key, value in entries.items()]
                 self._db.executemany("INSERT OR REPLACE INTO processed VALUES (?, ?)", rows)
         except sqlite3.Error as error:
             self._cannot_write(error)
@@ -307,9 +311,36 @@ def _create(db: sqlite3.Connection) -> None:
         db.execute("INSERT OR IGNORE INTO meta VALUES ('format', ?)", (FORMAT,))
 
 
-def _unpickled(data: bytes):
+def _pickled(db: sqlite3.Connection, value) -> bytes:
+    """A processed file compressed, its article's texts stored in `bodies` (inside the
+    caller's transaction) and referred to by their key."""
+    article = getattr(value, "article", None)
+    refs = {}
+    if article is not None:
+        key = bodies.put(db, article.text, article.simple)
+        refs = {id(article.text): ("text", key), id(article.simple): ("simple", key)}
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: refs.get(id(obj)) if type(obj) is str else None
+    pickler.dump(value)
+    return zlib.compress(out.getvalue(), 1)
+
+
+def _unpickled(db: sqlite3.Connection, data: bytes):
     """A stored value, or None when it cannot be read back (then it is rebuilt)."""
+    texts: dict[str, tuple[str, str] | None] = {}
+
+    def text(ref):
+        which, key = ref
+        if key not in texts:
+            texts[key] = bodies.get(db, key)
+        if texts[key] is None:
+            raise LookupError(f"body {key} is missing")
+        return texts[key][0 if which == "text" else 1]
+
     try:
-        return pickle.loads(data)
+        unpickler = pickle.Unpickler(io.BytesIO(zlib.decompress(data)))
+        unpickler.persistent_load = text
+        return unpickler.load()
     except Exception:  # any damage to a pickle surfaces as one of many types
         return None

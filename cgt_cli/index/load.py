@@ -32,9 +32,6 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
     """The corpus (files and their ids, as `read.files.find_files` gives them) as a
     store: the cache's when the files are as they were, else built (reusing every
     processed file the cache holds) and stored."""
-    from cgt_cli.extract.article import Failed, Processed
-    from cgt_cli.index.build import assemble
-
     began = time.perf_counter()
     key = corpus_key(paths) if cache else None
     if cache and key:
@@ -42,6 +39,9 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
         if stored is not None:
             articles, skipped = stored.count("texts"), len(stored.skipped)
             return stored, LoadStats(len(paths), 0, articles, skipped, True, _since(began))
+    from cgt_cli.extract.article import Failed, Processed  # a warm start imports no extractor
+    from cgt_cli.index.build import assemble
+
     entries, skipped = read_files(paths)
     keys = [content_key(data, file) for _, file, data in entries]
     known = cache.get_articles(sorted(set(keys))) if cache else {}
@@ -73,17 +73,15 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
 def corpus_key(paths: Mapping[str, str]) -> str | None:
     """The corpus as its files stand: absolute paths, ids, sizes, times and inodes, and
     the code that builds it. A folder spelt relative or absolute is one corpus."""
-    digest = hashlib.sha256(corpus_code().encode())
-    for path, article_id in paths.items():
-        name = os.fspath(path)  # absolute, as find_files gives them
+    stat = os.stat
+    lines = [corpus_code()]
+    for name, article_id in paths.items():  # absolute, as find_files gives them
         try:
-            st = os.stat(name)
+            st = stat(name)
         except OSError:
             return None  # a missing or unreadable file: build afresh, report it
-        digest.update(
-            os.fsencode(name) + f"\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}\n".encode()
-        )
-    return digest.hexdigest()
+        lines.append(f"{name}\0{article_id}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}")
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()  # names as os.fsencode gives them
 
 
 def _process_all(todo: list[tuple[int, tuple[str, str, bytes]]], progress: Progress | None) -> dict[int, object]:

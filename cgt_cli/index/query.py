@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 
 from cgt_cli.errors import NOT_FOUND, CgtError, quoted
-from cgt_cli.extract.dates import interval
 from cgt_cli.index.store import SEP, EventFilter, EventRow, Store
 from cgt_cli.model import Span
 from cgt_cli.read.normalize import simplify
@@ -109,23 +108,76 @@ def search(store: Store, pattern: Pattern, *, everything: bool = False, seconds:
     """Every non-empty match inside one range of an article's title and body
     (or anywhere with `everything`), by article in corpus order, then by offset.
     A regular expression is stopped after `seconds`."""
+    return [Span(article.id, start, end) for article, found in matches(store, pattern, everything, seconds) for start, end in found]
+
+
+def count(
+    store: Store, pattern: Pattern, *, everything: bool = False, seconds: float = REGEX_SECONDS
+) -> dict[str, tuple[str, int]]:
+    """The file and number of matches (as `search` finds them) of each article with one, by id in corpus order.
+    A literal is counted from the Simplified texts alone, by bisection in each article's ranges."""
+    literal = pattern.literal if pattern.literal and "\n" not in pattern.literal else None
+    if literal is None or pattern.word:
+        return {article.id: (article.file, len(found)) for article, found in matches(store, pattern, everything, seconds)}
+    counts = {}
+    for article_id, file, text, content in store.simple_texts(literal):
+        ranges = [(0, len(text))] if everything else sorted(content)
+        n = _count(text, pattern, ranges)
+        if n:
+            counts[article_id] = (file, n)
+    return counts
+
+
+def _count(text: str, pattern: Pattern, ranges: list[tuple[int, int]]) -> int:
+    """How many of a literal's matches lie inside the last range starting at or before them."""
+    starts = [m.start() for m in pattern.compiled.finditer(text)]
+    if not starts:
+        return 0
+    size, last = len(pattern.literal), len(ranges) - 1
+    n = 0
+    for i, (start, end) in enumerate(ranges):
+        stop = end - size + 1
+        if i < last and ranges[i + 1][0] < stop:
+            stop = ranges[i + 1][0]
+        if stop > start:
+            n += bisect_left(starts, stop) - bisect_left(starts, start)
+    return n
+
+
+def matches(store: Store, pattern: Pattern, everything: bool = False, seconds: float = REGEX_SECONDS):
+    """Each article with a match, with its matches' (start, end) (see `search`). Only the
+    articles that hold a literal pattern are read (`Store.texts`); its matches are placed
+    in the article's ranges by bisection, not one by one."""
     deadline = time.monotonic() + seconds
     timed = not isinstance(pattern.compiled, re.Pattern)  # the `regex` package: stoppable
-    hits = []
-    for article in store.texts(pattern.literal if pattern.literal and "\n" not in pattern.literal else None):
+    literal = pattern.literal if pattern.literal and "\n" not in pattern.literal else None
+    for article in store.texts(literal):
         ranges = [(0, len(article.simple))] if everything else sorted(article.content())
-        starts = [start for start, _ in ranges]
-        found = []
-        for m in _finditer(pattern.compiled, article.simple, deadline if timed else None, seconds):
-            i = bisect_right(starts, m.start()) - 1
-            if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
-                if pattern.word and not whole_word(article.simple, m.start(), m.end()):
-                    continue
-                found.append(Span(article.id, m.start(), m.end()))
+        found = _matches(article.simple, pattern, ranges, deadline if timed else None, seconds)
         if found:
             store.keep(article)  # its hits are shown next
-            hits += found
-    return hits
+            yield article, found
+
+
+def _matches(text: str, pattern: Pattern, ranges: list[tuple[int, int]], deadline: float | None, seconds: float):
+    """The non-empty matches in `text` that lie inside the last range starting at or before them."""
+    if pattern.literal is not None and not pattern.word:  # one length: whole ranges at a time
+        size = len(pattern.literal)
+        starts = [m.start() for m in pattern.compiled.finditer(text)]
+        found = []
+        for i, (start, end) in enumerate(ranges):
+            stop = min(end - size + 1, ranges[i + 1][0]) if i + 1 < len(ranges) else end - size + 1
+            found += [(s, s + size) for s in starts[bisect_left(starts, start) : bisect_left(starts, stop)]]
+        return found
+    starts = [start for start, _ in ranges]
+    found = []
+    for m in _finditer(pattern.compiled, text, deadline, seconds):
+        i = bisect_right(starts, m.start()) - 1
+        if m.end() > m.start() and i >= 0 and m.end() <= ranges[i][1]:
+            if pattern.word and not whole_word(text, m.start(), m.end()):
+                continue
+            found.append((m.start(), m.end()))
+    return found
 
 
 def _kind(char: str) -> str | None:
@@ -163,6 +215,8 @@ _BOUND = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 def parse_bound(value: str, option: str):
     """`2020`, `2020-09` or `2020-09-25` as its (first day, last day)."""
+    from cgt_cli.extract.dates import interval
+
     days = interval(value) if _BOUND.fullmatch(value) else None
     if days is None:
         raise CgtError(f"invalid {option} value {quoted(value)}: use a date like 2020, 2020-09 or 2020-09-25")

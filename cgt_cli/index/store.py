@@ -15,6 +15,7 @@ import json
 import marshal
 import pickle
 import sqlite3
+import zlib
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -22,7 +23,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from cgt_cli.extract.dates import interval
+from cgt_cli.index import bodies
 from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
 
@@ -31,7 +32,7 @@ CREATE TABLE IF NOT EXISTS corpora (
     id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT UNIQUE, used REAL NOT NULL, skipped TEXT NOT NULL, counts TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS texts (
     corpus INTEGER, ord INTEGER, id TEXT, file TEXT, encoding TEXT, script TEXT, title TEXT,
-    body_chars INTEGER, layout BLOB, removed BLOB, text TEXT, simple TEXT, PRIMARY KEY (corpus, ord));
+    body_chars INTEGER, layout BLOB, removed BLOB, body TEXT NOT NULL, PRIMARY KEY (corpus, ord));
 CREATE INDEX IF NOT EXISTS texts_id ON texts (corpus, id);
 CREATE TABLE IF NOT EXISTS events (
     corpus INTEGER, ord INTEGER, undated INTEGER, kind TEXT, first_day TEXT, last_day TEXT, date TEXT,
@@ -41,15 +42,15 @@ CREATE TABLE IF NOT EXISTS event_details (
     corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
-    first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number));
+    first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- zlib(pickle)
 CREATE TABLE IF NOT EXISTS names (corpus INTEGER, number INTEGER, how TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS names_name ON names (corpus, name);
 CREATE TABLE IF NOT EXISTS related (
     corpus INTEGER, entity INTEGER, other INTEGER, sentences INTEGER, PRIMARY KEY (corpus, entity, other)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_entities (
     corpus INTEGER, entity INTEGER, event INTEGER, PRIMARY KEY (corpus, entity, event)) WITHOUT ROWID;
-"""
-TABLES = ("texts", "events", "event_details", "entities", "names", "related", "event_entities")
+""" + bodies.SCHEMA
+TABLES = ("texts", "events", "event_details", "entities", "names", "related", "event_entities", "chars")
 SEP = "\x1f"  # joins names in one column; never part of a name cgt finds
 
 
@@ -121,7 +122,8 @@ class EntityRow(NamedTuple):
 _EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources, e.status, e.lines, e.basis, e.date_text"
 _EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes"
 _DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
-_ARTICLE_COLUMNS = "id, file, encoding, text, simple, script, removed, layout"
+_ARTICLE_COLUMNS = "t.id, t.file, t.encoding, b.simple, b.original, t.script, t.removed, t.layout"
+_ARTICLE_ROWS = "FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
 _ENTITY_COLUMNS = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
 
 
@@ -155,7 +157,8 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     corpus = db.execute(
         "INSERT INTO corpora (key, used, skipped, counts) VALUES (?, julianday('now'), ?, '{}')", (key, skipped)
     ).lastrowid
-    db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", _text_rows(corpus, index))
+    db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?)", list(_text_rows(db, corpus, index)))
+    db.executemany("INSERT INTO chars VALUES (?,?,?)", bodies.char_rows(corpus, [a.simple for a in index.articles]))
     rows = list(_event_rows(corpus, index))
     db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in rows))
     db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in rows))
@@ -175,15 +178,18 @@ def drop(db: sqlite3.Connection, corpus: int) -> None:
     db.execute("DELETE FROM corpora WHERE id = ?", (corpus,))
 
 
-def _text_rows(corpus: int, index: Index):
+def _text_rows(db: sqlite3.Connection, corpus: int, index: Index):
+    """Each article's row; its text is stored once, in `bodies` (shared with the cache's processed articles)."""
     for n, a in enumerate(index.articles):
-        simple = None if a.simple == a.text else a.simple
         layout = marshal.dumps(tuple(getattr(a.layout, f.name) for f in fields(Layout)))
-        yield (corpus, n, a.id, a.file, a.encoding, a.script, a.title, a.body_chars, layout, marshal.dumps(a.removed), a.text, simple)
+        body = bodies.put(db, a.text, a.simple)
+        yield (corpus, n, a.id, a.file, a.encoding, a.script, a.title, a.body_chars, layout, marshal.dumps(a.removed), body)
 
 
 def _event_rows(corpus: int, index: Index):
     """Each event as the columns of `events` then those of `event_details` after (corpus, ord)."""
+    from cgt_cli.extract.dates import interval  # only writing needs it (a command reading the store does not)
+
     for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
         articles = [index.article(q.article_id) for q in event.quotes]
         days = interval(event.date)
@@ -257,7 +263,12 @@ def _decoded(loads, data):
 
 
 def _pickled(value) -> bytes:
-    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    """A pickle, compressed (an entity's mentions and sentences: a third of the size)."""
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpickled(data: bytes):
+    return pickle.loads(zlib.decompress(data))
 
 
 class Store:
@@ -317,7 +328,7 @@ class Store:
 
     def article(self, article_id: str) -> Article:
         if article_id not in self._articles:
-            row = self._rows(f"SELECT {_ARTICLE_COLUMNS} FROM texts WHERE $C AND id = ?", article_id).fetchone()
+            row = self._db.execute(f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS} AND t.id = ?", (self._corpus, article_id)).fetchone()
             if row is None:
                 raise KeyError(article_id)
             self._articles[article_id] = _article(*row)
@@ -325,14 +336,44 @@ class Store:
 
     def texts(self, containing: str | None = None):
         """Articles in corpus order; only those whose Simplified text holds
-        `containing` when given (SQLite picks them, nothing else is read)."""
-        sql = f"SELECT {_ARTICLE_COLUMNS} FROM texts WHERE $C"
-        if containing:
-            rows = self._rows(sql + " AND instr(coalesce(simple, text), ?) > 0 ORDER BY ord", containing)
+        `containing` when given: the character map names the articles that hold
+        each of its characters, SQLite picks those that hold it, nothing else is read."""
+        sql = f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS}"
+        if not containing:
+            for row in self._db.execute(sql + " ORDER BY t.ord", (self._corpus,)):
+                yield _article(*row)
+            return
+        numbers = self._holding(containing)
+        for start in range(0, len(numbers), 500):
+            marks = ",".join(map(str, numbers[start : start + 500]))
+            for row in self._db.execute(sql + f" AND t.ord IN ({marks}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing)):
+                yield _article(*row)
+
+    def simple_texts(self, containing: str | None = None):
+        """(id, file, Simplified text, ranges of title and body) of the articles `texts` gives,
+        without decoding their original script (what counting matches needs)."""
+        sql = "SELECT t.id, t.file, b.simple, t.layout FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
+        if not containing:
+            chunks = [(sql + " ORDER BY t.ord", (self._corpus,))]
         else:
-            rows = self._rows(sql + " ORDER BY ord")
-        for row in rows:
-            yield _article(*row)
+            numbers = self._holding(containing)
+            chunks = [
+                (sql + f" AND t.ord IN ({','.join(map(str, numbers[at : at + 500]))}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing))
+                for at in range(0, len(numbers), 500)
+            ]
+        for query, args in chunks:
+            for article_id, file, simple, layout in self._db.execute(query, args):
+                if simple is None:
+                    raise Damaged(f"the text of {article_id} is missing")
+                found = _layout(layout)
+                yield article_id, file, simple, ([found.title] if found.title else []) + list(found.body)
+
+    def _holding(self, text: str) -> list[int]:
+        """The numbers of the articles whose Simplified text holds every character of `text`."""
+        chars = sorted(set(text))
+        marks = ",".join("?" * len(chars))
+        rows = self._rows(f"SELECT articles FROM chars WHERE $C AND char IN ({marks})", *chars).fetchall()
+        return bodies.holding([blob for blob, in rows]) if len(rows) == len(chars) else []
 
     def keep(self, article: Article) -> None:
         """Hold an article read by `texts`, so `article` need not read it again."""
@@ -404,12 +445,12 @@ class Store:
 
     def entity(self, number: int) -> Entity:
         (data,) = self._rows("SELECT data FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(pickle.loads, data)
+        return _decoded(_unpickled, data)
 
     def sentences(self, number: int) -> list[Span]:
         """The sentences naming the entity, in the order of its first mention in each."""
         (data,) = self._rows("SELECT sentences FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(pickle.loads, data)
+        return _decoded(_unpickled, data)
 
     def related_counts(self, numbers: list[int]) -> dict[int, dict[int, int]]:
         """For each of the entities, the others named in its sentences: {other: sentences shared}."""
@@ -432,8 +473,11 @@ class Store:
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0].name))
 
 
-def _article(article_id, file, encoding, text, simple, script, removed, layout) -> Article:
-    return Article(article_id, file, encoding, text, simple or text, script, _decoded(marshal.loads, removed), _layout(layout))
+def _article(article_id, file, encoding, simple, original, script, removed, layout) -> Article:
+    if simple is None:
+        raise Damaged(f"the text of {article_id} is missing")
+    text = _decoded(lambda packed: bodies.original(simple, packed), original)
+    return Article(article_id, file, encoding, text, simple, script, _decoded(marshal.loads, removed), _layout(layout))
 
 
 def _layout(data: bytes) -> Layout:

@@ -65,20 +65,22 @@ def hit_lines(store: Store, hits: list[Span], chars: int | None, most: int | Non
     return lines
 
 
-def count_records(store: Store, hits: list[Span]) -> list[dict]:
-    """Matches per article, in corpus order."""
-    counts: dict[str, dict] = {}
-    for hit in hits:
-        entry = counts.get(hit.article_id)
-        if entry is None:
-            entry = counts[hit.article_id] = {"source": hit.article_id, "file": store.article(hit.article_id).file, "count": 0}
-        entry["count"] += 1
-    return list(counts.values())
+def count_records(counts: dict[str, tuple[str, int]]) -> list[dict]:
+    """Matches per article (`counts`: id → (file, matches)), in corpus order."""
+    return [{"source": source, "file": file, "count": n} for source, (file, n) in counts.items()]
 
 
-def file_records(store: Store, hits: list[Span]) -> list[dict]:
+def file_records(counts: dict[str, tuple[str, int]]) -> list[dict]:
     """The articles with a match, in corpus order."""
-    return [{"source": entry["source"], "file": entry["file"]} for entry in count_records(store, hits)]
+    return [{"source": source, "file": file} for source, (file, _) in counts.items()]
+
+
+def per_article(store: Store, hits: list[Span]) -> dict[str, tuple[str, int]]:
+    """The file and number of hits of each article, in their order."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.article_id] = counts.get(hit.article_id, 0) + 1
+    return {source: (store.article(source).file, n) for source, n in counts.items()}
 
 
 def hit_record(store: Store, hit: Span, chars: int | None) -> dict:

@@ -11,7 +11,6 @@ from cgt_cli.views.formats import Listing
 if TYPE_CHECKING:
     from cgt_cli.index.lookup import Card
     from cgt_cli.index.store import EntityRow, EventRow, Source, Store
-    from cgt_cli.model import Span
     from cgt_cli.views.records import HitLine
 
 TIMELINE = (
@@ -57,12 +56,12 @@ def hits(store: Store, lines: list[HitLine], chars: int | None) -> Listing:
     return Listing((records.hit_record(store, hit, chars) for line in lines for hit in line.hits), HITS)
 
 
-def counts(store: Store, hits: list[Span]) -> Listing:
-    return Listing(records.count_records(store, hits), COUNTS)
+def counts(found: dict[str, tuple[str, int]]) -> Listing:
+    return Listing(records.count_records(found), COUNTS)
 
 
-def files(store: Store, hits: list[Span]) -> Listing:
-    return Listing(records.file_records(store, hits), FILES)
+def files(found: dict[str, tuple[str, int]]) -> Listing:
+    return Listing(records.file_records(found), FILES)
 
 
 def card(store: Store, found: Card, which: str, headers: dict[str, Source]) -> Listing:

@@ -1,0 +1,97 @@
+"""Article texts in the index, each stored once, and which characters each holds.
+
+A body is an article's Simplified text (what grep searches, stored as it is)
+with its original script as a zlib delta against it (Simplified and original
+differ in a few characters: the delta is a few hundred bytes); None when the
+two are equal. Bodies are keyed by a digest of both texts, so the processed
+articles of the cache and every corpus stored from them share one copy.
+
+The character map tells, for each character, which articles of a corpus hold
+it in their Simplified text (a zlib-compressed bitmap by article order): a
+literal search reads only the articles that hold all of its characters.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import zlib
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, simple TEXT NOT NULL, original BLOB);
+CREATE TABLE IF NOT EXISTS chars (corpus INTEGER, char TEXT, articles BLOB NOT NULL, PRIMARY KEY (corpus, char));
+"""
+_ERRORS = "surrogatepass"  # a text holding a lone surrogate is stored and read back as it is
+_WINDOW = 32768  # zlib looks back this far into a preset dictionary
+
+
+def digest(text: str, simple: str) -> str:
+    """The key of a body: both texts (the same text may be simplified by another cgt)."""
+    key = hashlib.blake2b(text.encode("utf-8", _ERRORS), digest_size=16)
+    if simple != text:
+        key.update(b"\0" + simple.encode("utf-8", _ERRORS))
+    return key.hexdigest()
+
+
+def put(db: sqlite3.Connection, text: str, simple: str) -> str:
+    """Store the body (inside the caller's transaction) unless it is there; its key."""
+    key = digest(text, simple)
+    if db.execute("SELECT 1 FROM bodies WHERE digest = ?", (key,)).fetchone() is None:
+        db.execute("INSERT INTO bodies VALUES (?, ?, ?)", (key, simple, delta(text, simple)))
+    return key
+
+
+def get(db: sqlite3.Connection, key: str) -> tuple[str, str] | None:
+    """(text, simple) of a stored body, None when it is not there."""
+    row = db.execute("SELECT simple, original FROM bodies WHERE digest = ?", (key,)).fetchone()
+    return None if row is None else (original(row[0], row[1]), row[0])
+
+
+def delta(text: str, simple: str) -> bytes | None:
+    """The original text compressed with the Simplified one as zlib's preset dictionary."""
+    if text == simple:
+        return None
+    packer = zlib.compressobj(6, zdict=_dictionary(simple))
+    return packer.compress(text.encode("utf-8", _ERRORS)) + packer.flush()
+
+
+def original(simple: str, packed: bytes | None) -> str:
+    """The original text of a body (`delta` undone)."""
+    if packed is None:
+        return simple
+    unpacker = zlib.decompressobj(zdict=_dictionary(simple))
+    return (unpacker.decompress(packed) + unpacker.flush()).decode("utf-8", _ERRORS)
+
+
+def _dictionary(simple: str) -> bytes:
+    return simple.encode("utf-8", _ERRORS)[-_WINDOW:]
+
+
+def char_rows(corpus: int, simples: list[str]):
+    """The character map's rows of a corpus whose Simplified texts are `simples`, in order."""
+    size = (len(simples) + 7) // 8
+    maps: dict[str, bytearray] = {}
+    for n, simple in enumerate(simples):
+        byte, bit = n >> 3, 1 << (n & 7)
+        for char in set(simple):
+            bits = maps.get(char)
+            if bits is None:
+                bits = maps[char] = bytearray(size)
+            bits[byte] |= bit
+    for char in sorted(maps):
+        yield (corpus, char, zlib.compress(maps[char], 1))
+
+
+def holding(bitmaps: list[bytes]) -> list[int]:
+    """The article numbers set in every one of the character maps' rows."""
+    if not bitmaps:
+        return []
+    maps = [zlib.decompress(blob) for blob in bitmaps]
+    common = int.from_bytes(maps[0], "little")
+    for bits in maps[1:]:
+        common &= int.from_bytes(bits, "little")
+    found = []
+    for i, byte in enumerate(common.to_bytes(len(maps[0]), "little")):
+        if byte:
+            found += [i * 8 + j for j in range(8) if byte >> j & 1]
+    return found

@@ -45,6 +45,7 @@ class HitLine(NamedTuple):
     start: int
     end: int
     hits: list[Span]
+    contexts: list[tuple[int, int]]  # each hit's own sentence (or window), found once
 
 
 def hit_lines(store: Store, hits: list[Span], chars: int | None, most: int | None = None) -> list[HitLine]:
@@ -58,10 +59,13 @@ def hit_lines(store: Store, hits: list[Span], chars: int | None, most: int | Non
         start, end = context_range(article, hit, chars)
         last = lines[-1] if lines else None
         if last and last.article.id == article.id and start < last.end:
-            lines[-1] = last._replace(end=max(end, last.end), hits=[*last.hits, hit])
+            last.hits.append(hit)
+            last.contexts.append((start, end))
+            if end > last.end:
+                lines[-1] = last._replace(end=end)
         elif most is None or shown.get(article.id, 0) < most:
             shown[article.id] = shown.get(article.id, 0) + 1
-            lines.append(HitLine(article, start, end, [hit]))
+            lines.append(HitLine(article, start, end, [hit], [(start, end)]))
     return lines
 
 
@@ -83,10 +87,11 @@ def per_article(store: Store, hits: list[Span]) -> dict[str, tuple[str, int]]:
     return {source: (store.article(source).file, n) for source, n in counts.items()}
 
 
-def hit_record(store: Store, hit: Span, chars: int | None) -> dict:
+def hit_record(store: Store, hit: Span, chars: int | None, around: tuple[int, int] | None = None) -> dict:
+    """One match as JSON; `around` is its context when already found (`HitLine.contexts`)."""
     article = store.article(hit.article_id)
     line, column = article.line_col(hit.start)
-    start, end = context_range(article, hit, chars)
+    start, end = around or context_range(article, hit, chars)
     return {
         "source": article.id,
         "file": article.file,

@@ -53,7 +53,8 @@ def sources(found: list[Source]) -> Listing:
 
 def hits(store: Store, lines: list[HitLine], chars: int | None) -> Listing:
     """One record per match (a line with three matches gives three)."""
-    return Listing((records.hit_record(store, hit, chars) for line in lines for hit in line.hits), HITS)
+    found = (records.hit_record(store, hit, chars, around) for line in lines for hit, around in zip(line.hits, line.contexts, strict=True))
+    return Listing(found, HITS)
 
 
 def counts(found: dict[str, tuple[str, int]]) -> Listing:

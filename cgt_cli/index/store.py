@@ -338,35 +338,27 @@ class Store:
         """Articles in corpus order; only those whose Simplified text holds
         `containing` when given: the character map names the articles that hold
         each of its characters, SQLite picks those that hold it, nothing else is read."""
-        sql = f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS}"
-        if not containing:
-            for row in self._db.execute(sql + " ORDER BY t.ord", (self._corpus,)):
-                yield _article(*row)
-            return
-        numbers = self._holding(containing)
-        for start in range(0, len(numbers), 500):
-            marks = ",".join(map(str, numbers[start : start + 500]))
-            for row in self._db.execute(sql + f" AND t.ord IN ({marks}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing)):
-                yield _article(*row)
+        for row in self._chosen(f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS}", containing):
+            yield _article(*row)
 
     def simple_texts(self, containing: str | None = None):
         """(id, file, Simplified text, ranges of title and body) of the articles `texts` gives,
         without decoding their original script (what counting matches needs)."""
-        sql = "SELECT t.id, t.file, b.simple, t.layout FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
+        for article_id, file, simple, layout in self._chosen(f"SELECT t.id, t.file, b.simple, t.layout {_ARTICLE_ROWS}", containing):
+            if simple is None:
+                raise Damaged(f"the text of {article_id} is missing")
+            found = _layout(layout)
+            yield article_id, file, simple, ([found.title] if found.title else []) + list(found.body)
+
+    def _chosen(self, sql: str, containing: str | None):
+        """The rows of `sql` (over texts t and bodies b) in corpus order, of the articles holding `containing`."""
         if not containing:
-            chunks = [(sql + " ORDER BY t.ord", (self._corpus,))]
-        else:
-            numbers = self._holding(containing)
-            chunks = [
-                (sql + f" AND t.ord IN ({','.join(map(str, numbers[at : at + 500]))}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing))
-                for at in range(0, len(numbers), 500)
-            ]
-        for query, args in chunks:
-            for article_id, file, simple, layout in self._db.execute(query, args):
-                if simple is None:
-                    raise Damaged(f"the text of {article_id} is missing")
-                found = _layout(layout)
-                yield article_id, file, simple, ([found.title] if found.title else []) + list(found.body)
+            yield from self._db.execute(sql + " ORDER BY t.ord", (self._corpus,))
+            return
+        numbers = self._holding(containing)
+        for at in range(0, len(numbers), 500):
+            chunk = ",".join(map(str, numbers[at : at + 500]))
+            yield from self._db.execute(sql + f" AND t.ord IN ({chunk}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing))
 
     def _holding(self, text: str) -> list[int]:
         """The numbers of the articles whose Simplified text holds every character of `text`."""

@@ -93,3 +93,21 @@ def test_a_literal_longer_than_a_range_counts_nothing_there():
     literal = compile_pattern("园区")
     assert _count(text, literal, ranges) == 2
     assert _count(text, literal, [(8, 9)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "shown"), [((), "b:2:8:7月1日,深圳細胞治療產業聯盟成立。\n"), (("-c",), "b      1\ntotal  1\n")]
+)
+def test_texts_missing_from_the_index_are_damage_rebuilt_once(cgt, news, tmp_path, options, shown):
+    cache = ["--corpus", str(news), "--cache-dir", str(tmp_path / "cache")]
+    cgt("index", *cache)
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite") as db:
+        db.execute("DELETE FROM bodies")
+    found = cgt("grep", "细胞治疗产业联盟", *options, *cache)
+    assert (found.exit_code, found.stdout) == (0, shown)
+    assert found.stderr.splitlines()[0].startswith("cgt: the persistent index is damaged (the text of ")
+    assert found.stderr.splitlines()[0].endswith(" is missing): rebuilding this corpus")
+    again = cgt("index", *cache, "--json")
+    assert (again.exit_code, again.stderr) == (0, "")
+    with sqlite3.connect(tmp_path / "cache" / "index.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM bodies").fetchone() == (3,)

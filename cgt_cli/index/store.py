@@ -358,7 +358,8 @@ class Store:
         numbers = self._holding(containing)
         for at in range(0, len(numbers), 500):
             chunk = ",".join(map(str, numbers[at : at + 500]))
-            yield from self._db.execute(sql + f" AND t.ord IN ({chunk}) AND instr(b.simple, ?) > 0 ORDER BY t.ord", (self._corpus, containing))
+            held = "(b.simple IS NULL OR instr(b.simple, ?) > 0)"  # a missing text is read, and is damage
+            yield from self._db.execute(sql + f" AND t.ord IN ({chunk}) AND {held} ORDER BY t.ord", (self._corpus, containing))
 
     def _holding(self, text: str) -> list[int]:
         """The numbers of the articles whose Simplified text holds every character of `text`."""

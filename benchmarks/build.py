@@ -46,6 +46,8 @@ def stage(name, fn, *args):
     return result
 
 processed = stage("map 1: process_file", lambda: [process_file(e) for e in entries])
+import gc
+gc.disable()  # as `build.assemble` does
 firsts = stage("map 1: first", lambda: [build.first(p) for p in processed])
 units = stage("reduce: link_units", lambda: build.link_units([s for _, s in firsts]))
 locals_ = [local for local, _ in firsts]

@@ -99,6 +99,16 @@ CacheDirOption = Annotated[
     ),
 ]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the persistent index.")]
+DatasetOption = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--index",
+        metavar="DATASET",
+        help="Answer from this dataset (Parquet tables made by cgt index --out) through DuckDB, "
+        "instead of --corpus. Needs the scale extra: pip install 'cgt[scale]'.",
+        show_default=False,
+    ),
+]
 PageFormatOption = Annotated[
     Optional[str],
     typer.Option(
@@ -271,9 +281,23 @@ def _close_opened(forget: bool = False) -> None:
             store.close()
 
 
-def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bool = False):
-    """The corpus' store (through the cache); skipped files reported on stderr."""
+def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bool = False, dataset: Path | None = None):
+    """The corpus' store (through the cache), or the dataset's; skipped files reported on stderr."""
+    if dataset is not None:
+        return _open_dataset(dataset)
     store, _ = _load_with_stats(corpus, cache_dir, no_cache)
+    return store
+
+
+def _open_dataset(folder: Path):
+    """The dataset `cgt index --out` wrote, answering like a corpus' store."""
+    from cgt_cli.index.dataset import open_dataset
+
+    store = open_dataset(folder)
+    _opened.append(store)
+    _report_skipped(store)
+    if not store.count("texts"):
+        raise CgtError(f"no readable articles in the dataset {folder}")
     return store
 
 
@@ -411,6 +435,7 @@ def timeline(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
     fmt: PageFormatOption = None,
     output: OutputOption = None,
@@ -443,7 +468,7 @@ def timeline(
 
     fmt = _format(fmt, as_json, pages=True)
     _check_output(fmt, output)
-    store = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache, dataset)
     filters = {"since": since, "until": until, "entity": entity, "source": source, "facts": facts, "undated": undated}
     events = select(store, **filters, detail=fmt != "table" or quotes)
     if not events:
@@ -470,6 +495,7 @@ def show(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
     fmt: PageFormatOption = None,
     output: OutputOption = None,
@@ -502,7 +528,7 @@ def show(
     fmt = _format(fmt, as_json, pages=True)
     _check_output(fmt, output)
     listed = card_rows(which, fmt)
-    store = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache, dataset)
     try:
         entity = find_entity(store, name)
     except Ambiguous as many:
@@ -540,6 +566,7 @@ def entities(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -561,7 +588,7 @@ def entities(
     fmt = _format(fmt, as_json)
     if kind is not None and kind not in KINDS:
         raise CgtError(f"unknown kind {quoted(kind)}: use one of {', '.join(KINDS)}")
-    store = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache, dataset)
     found = entity_rows(store, kind=kind, min_mentions=min_mentions)
     if not found:
         times = f" named {min_mentions} times or more" if min_mentions > 1 else ""
@@ -605,6 +632,7 @@ def grep(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -633,7 +661,7 @@ def grep(
     if count and files:
         raise CgtError("--count and --files-with-matches ask for different lists: give one of them")
     compiled = query.compile_pattern(pattern, regex, ignore_case, regexes=regexps, word=word, fixed=fixed)
-    store = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache, dataset)
     if (count or files) and max_count is None:  # numbers only: no lines, no hit objects
         found = query.count(store, compiled, everything=everything, seconds=timeout)
         _grep_numbers(found, fmt, files)
@@ -667,6 +695,7 @@ def sources(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     no_cache: NoCacheOption = False,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
 ) -> None:
@@ -683,7 +712,7 @@ def sources(
     from cgt_cli.views import rows, terminal
 
     fmt = _format(fmt, as_json)
-    store = _load(corpus, cache_dir, no_cache)
+    store = _load(corpus, cache_dir, no_cache, dataset)
     found = store.sources()
     if fmt != "table":
         _out().data(fmt, rows.sources(found))
@@ -697,6 +726,24 @@ def index(
     corpus: CorpusOption = None,
     cache_dir: CacheDirOption = None,
     as_json: JsonOption = False,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", metavar="DATASET", help="Write the index as a dataset of Parquet tables to this folder "
+                     "(read with --index DATASET; needs cgt[scale]).", show_default=False),
+    ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="With --out, where the per-article work runs: local (this machine's cores) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option("--scheduler", help="With --engine dask: the scheduler's address (tcp://HOST:8786). "
+                     "Default: a local cluster.", show_default=False),
+    ] = None,
+    workers: Annotated[
+        Optional[int],
+        typer.Option("--workers", min=1, help="With --engine dask and no --scheduler: the local cluster's worker processes "
+                     "(default: one a core).", show_default=False),
+    ] = None,
 ) -> None:
     """Build or refresh the persistent index of a corpus, and say what it holds.
 
@@ -704,12 +751,24 @@ def index(
     content, same cgt) are taken from it, and only new or changed files are
     processed again, on every core. A progress bar shows on a terminal.
 
+    With --out, the index is written as a dataset instead: Parquet tables
+    (articles, entities, mentions, events…) that every query command reads
+    with --index DATASET through DuckDB, and any Parquet reader can open. With
+    --engine dask, the articles are processed on a Dask cluster, whose workers
+    must see the corpus at the same paths.
+
     Examples:
 
       cgt index --corpus ~/news/
 
       cgt index --cache-dir /tmp/cgt-cache --json
+
+      cgt index --corpus ~/news/ --out ~/news-dataset/
+
+      cgt index --corpus /shared/news/ --engine dask --scheduler tcp://10.0.0.5:8786 --out /shared/news-dataset/
     """
+    if out is not None or engine != "local" or scheduler is not None or workers is not None:
+        _index_dataset(corpus, out, engine, scheduler, workers, as_json)
     from cgt_cli.index.cache import default_directory
 
     built, stats = _load_with_stats(corpus, cache_dir, False)
@@ -735,6 +794,41 @@ def index(
             f"{stats.seconds:.2f} s. Index: {summary['cache']}"
         )
     _finish(built, True)
+
+
+def _index_dataset(corpus, out: Path | None, engine: str, scheduler: str | None, workers: int | None, as_json: bool) -> None:
+    """`cgt index --out`: the corpus as a dataset, processed on `engine`; exits."""
+    from cgt_cli.index.engines import build_dataset, dask_map, local_map
+    from cgt_cli.index.parquet import require
+    from cgt_cli.read.files import find_files
+
+    if engine not in ("local", "dask"):
+        raise CgtError(f"unknown engine {quoted(engine)}: use local or dask")
+    if out is None:
+        raise CgtError("--engine, --scheduler and --workers build a dataset: give --out DATASET")
+    if engine == "local" and (scheduler is not None or workers is not None):
+        raise CgtError("--scheduler and --workers are for --engine dask")
+    if scheduler is not None and workers is not None:
+        raise CgtError("--workers sizes a local cluster: with --scheduler, the cluster has its own workers")
+    require("pyarrow")
+    mapper = dask_map(scheduler, workers) if engine == "dask" else local_map
+    paths = find_files([str(p) for p in corpus] if corpus else None)
+    built = build_dataset(paths, out, mapper)
+    _report_skipped(built)
+    if not built.articles:
+        raise CgtError("no readable articles in the corpus")
+    summary = {
+        "articles": built.articles, "skipped": len(built.skipped), "events": built.events, "entities": built.entities,
+        "seconds": round(built.seconds, 3), "engine": engine, "dataset": str(out), "tables": built.counts,
+    }  # fmt: skip
+    if as_json:
+        _out().document(summary)
+    else:
+        _out().view(
+            f"{built.articles} articles ({engine} engine), {len(built.skipped)} skipped; {built.events} events, "
+            f"{built.entities} entities; {built.seconds:.2f} s. Dataset: {out}"
+        )
+    raise typer.Exit(ERROR if built.skipped else FOUND)
 
 
 def main() -> None:

@@ -1,0 +1,136 @@
+"""Build a dataset (`index.parquet`) from a corpus, the per-article map on an engine.
+
+The map (`map_file`: read, hash, process one file) runs on the local process pool
+or on a Dask cluster (`dask.bag` over chunks of files); the corpus-wide assembly
+(`index.build.assemble`) and the write run here, on the node that called. A Dask
+worker reads the files itself: they must be at the same paths on every worker (a
+shared filesystem). Dask is imported only by `dask_map` (the `scale` extra).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from cgt_cli.errors import CgtError, quoted
+from cgt_cli.read.files import Skipped
+
+CHUNK = 32  # files per task: a task's overhead is paid once for them
+CONNECT_SECONDS = 30  # how long to wait for a scheduler to answer
+
+Mapper = Callable[[Callable, list], list]  # map(function, items) -> results, in order
+
+
+@dataclass(frozen=True)
+class Built:
+    articles: int
+    skipped: list[Skipped]  # in path order
+    events: int
+    entities: int
+    seconds: float
+    counts: dict[str, int]  # rows per table
+
+
+def map_file(item: tuple[str, str]) -> tuple[str, str | None, object]:
+    """The per-article map from a path: (file as shown, SHA-256 of its bytes, and
+    `process_file`'s result, or the reason it cannot be read)."""
+    from cgt_cli.extract.article import process_file
+    from cgt_cli.read.files import SkipFile, read_bytes, shown_path
+
+    path, article_id = item
+    file = shown_path(path)
+    try:
+        data = read_bytes(path)
+    except SkipFile as why:
+        return file, None, str(why)
+    return file, hashlib.sha256(data).hexdigest(), process_file((article_id, file, data))
+
+
+def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Built:
+    """Map every file with `mapper`, assemble the index here, and write the dataset."""
+    from cgt_cli.extract.article import Failed, Processed
+    from cgt_cli.index import parquet
+    from cgt_cli.index.build import assemble
+
+    began = time.perf_counter()
+    folder = _outside(folder, paths)
+    processed: list[Processed] = []
+    skipped: list[Skipped] = []
+    digests: dict[str, str] = {}
+    for (article_id, (file, digest, result)) in zip(paths.values(), mapper(map_file, list(paths.items())), strict=True):
+        if isinstance(result, Failed):
+            skipped.append(Skipped(file, f"internal error ({result.error})", result.trace))
+        elif isinstance(result, str):
+            skipped.append(Skipped(file, result))
+        else:
+            processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
+            digests[article_id] = digest
+    skipped.sort(key=lambda s: s.file)
+    index = assemble(processed, skipped)
+    counts = parquet.write(index, folder, sha256=digests, names={p.article.id: p.names for p in processed})
+    events = sum(1 for e in index.events if e.kind == "event")
+    return Built(len(index.articles), skipped, events, len(index.entities), time.perf_counter() - began, counts)
+
+
+def _outside(folder: Path, paths: Mapping[str, str]) -> Path:
+    """The dataset folder, absolute; cgt never writes into the corpus."""
+    folder = Path(os.path.abspath(folder))
+    real = os.path.realpath(folder)
+    for path in paths:
+        if os.path.realpath(path).startswith(real + os.sep):
+            raise CgtError(f"the dataset folder {folder} holds articles of the corpus: give a folder outside it")
+    return folder
+
+
+def local_map(function, items: list) -> list:
+    """`function` over `items` on every core of this machine (in order)."""
+    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if workers == 1 or len(items) < 2 * CHUNK:
+        return [function(item) for item in items]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(function, items, chunksize=CHUNK)
+
+
+def dask_map(scheduler: str | None = None, workers: int | None = None) -> Mapper:
+    """A mapper on a Dask cluster: the scheduler at `scheduler` (tcp://HOST:8786), else
+    a local cluster of `workers` processes (default: one a core)."""
+    from cgt_cli.index.parquet import require
+
+    require("dask.bag")
+    require("distributed")
+
+    def run(function, items: list) -> list:
+        import dask.bag
+
+        if not items:
+            return []
+        with _client(scheduler, workers) as client:
+            bag = dask.bag.from_sequence(items, npartitions=-(-len(items) // CHUNK))
+            return bag.map(function).compute(scheduler=client.get)
+
+    return run
+
+
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int | None):
+    """A client of the scheduler, or of a local cluster made (and closed) here."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is None:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            with Client(cluster, set_as_default=False) as client:
+                yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise CgtError(f"cannot reach the Dask scheduler {quoted(scheduler)}: {error}") from None
+    with client:
+        yield client

@@ -460,6 +460,8 @@ def timeline(
       cgt timeline --undated --corpus ~/news/
 
       cgt timeline --format html -o timeline.html    # a page to open in a browser
+
+      cgt timeline --index ~/news-ds/    # a dataset from cgt index --out (pip install 'cgt[scale]')
     """
     from cgt_cli.index.query import timeline as select
     from cgt_cli.index.query import why_empty
@@ -519,6 +521,8 @@ def show(
       cgt show 联盟            # lists every alliance it could mean
 
       cgt show 山东大学 --format html -o 山东大学.html
+
+      cgt show 山东大学 --index ~/news-ds/    # from a dataset (cgt index --out)
     """
     from cgt_cli.index.lookup import Ambiguous, card, find_entity
     from cgt_cli.output import card_rows
@@ -581,6 +585,8 @@ def entities(
       cgt entities --kind org --min-mentions 3 --json
 
       cgt entities --format tsv | cut -f1,3
+
+      cgt entities --kind org --index ~/news-ds/    # from a dataset (cgt index --out)
     """
     from cgt_cli.index.lookup import KINDS, entity_rows
     from cgt_cli.views import rows, terminal
@@ -653,6 +659,8 @@ def grep(
       cgt grep -w CAR-T -l
 
       cgt grep 联盟 -C 10 -m 2 --corpus ~/news/
+
+      cgt grep 濟南 -c --index ~/news-ds/    # from a dataset (cgt index --out)
     """
     from cgt_cli.index import query
     from cgt_cli.views import records, rows, terminal
@@ -708,6 +716,8 @@ def sources(
       cgt sources --corpus ~/news/ --json
 
       cgt sources --format csv > sources.csv
+
+      cgt sources --index ~/news-ds/ --json    # from a dataset (cgt index --out)
     """
     from cgt_cli.views import rows, terminal
 
@@ -765,7 +775,9 @@ def index(
 
       cgt index --corpus ~/news/ --out ~/news-dataset/
 
-      cgt index --corpus /shared/news/ --engine dask --scheduler tcp://10.0.0.5:8786 --out /shared/news-dataset/
+      cgt index --corpus /nfs/news/ --engine dask --out /nfs/news-ds/
+
+      CGT_CORPUS=/nfs/news/ cgt index --engine dask --scheduler tcp://HOST:8786 --out /nfs/ds/
     """
     if out is not None or engine != "local" or scheduler is not None or workers is not None:
         _index_dataset(corpus, out, engine, scheduler, workers, as_json)

@@ -14,11 +14,12 @@ import json
 from functools import cached_property
 from pathlib import Path
 
-from cgt_cli.index.parquet import check, require
+from cgt_cli.index.parquet import ARTICLE_GROUP, check, require
 from cgt_cli.index.store import SEP, EntityRow, EventFilter, EventRow, Source, Store
 from cgt_cli.model import Article, Entity, Layout, Role, Span
 from cgt_cli.read.files import Skipped
 
+BLOCK = ARTICLE_GROUP  # articles read together by `DatasetStore.article`: one row group
 _LAYOUT = (
     "title_span, outlet, outlet_inferred, published, published_time, published_inferred, published_basis, body, format"
 )
@@ -84,11 +85,15 @@ class DatasetStore:
         return bool(self._rows("SELECT 1 FROM texts WHERE id = ?", article_id))
 
     def article(self, article_id: str) -> Article:
+        """One article; read with the others of its block (`BLOCK` in corpus order), as
+        a card or a grep shows many articles and one query each would cost the most."""
         if article_id not in self._articles:
-            rows = self._rows(f"SELECT {_ARTICLE} FROM texts WHERE id = ?", article_id)
-            if not rows:
+            found = self._rows("SELECT ord FROM texts WHERE id = ?", article_id)
+            if not found:
                 raise KeyError(article_id)
-            self._articles[article_id] = _article(*rows[0])
+            first = found[0][0] // BLOCK * BLOCK
+            for row in self._rows(f"SELECT {_ARTICLE} FROM texts WHERE ord >= ? AND ord < ?", first, first + BLOCK):
+                self._articles.setdefault(row[0], _article(*row))
         return self._articles[article_id]
 
     def texts(self, containing: str | None = None):

@@ -78,12 +78,13 @@ def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Bui
 
 
 def _outside(folder: Path, paths: Mapping[str, str]) -> Path:
-    """The dataset folder, absolute; cgt never writes into the corpus."""
+    """The dataset folder, absolute: neither inside a folder of the corpus nor holding
+    one of its files (cgt never writes into the corpus)."""
     folder = Path(os.path.abspath(folder))
     real = os.path.realpath(folder)
-    for path in paths:
-        if os.path.realpath(path).startswith(real + os.sep):
-            raise CgtError(f"the dataset folder {folder} holds articles of the corpus: give a folder outside it")
+    for corpus_folder in {os.path.dirname(os.path.realpath(path)) for path in paths}:
+        if (real + os.sep).startswith(corpus_folder + os.sep) or corpus_folder.startswith(real + os.sep):
+            raise CgtError(f"the dataset folder {folder} is inside the corpus: give a folder outside it")
     return folder
 
 

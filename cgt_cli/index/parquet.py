@@ -31,6 +31,7 @@ from cgt_cli.model import Index
 FORMAT = "cgt-dataset-1"
 MANIFEST = "cgt-dataset.json"
 TABLES = ("articles", "hits", "role_hits", "alias_hits", "entities", "mentions", "roles", "events", "skipped")
+ARTICLE_GROUP = 256  # articles a row group: one is read whole to show one article (`dataset.BLOCK`)
 SCALE_HINT = "pip install 'cgt[scale]'"
 
 
@@ -103,7 +104,8 @@ def write(index: Index, folder: Path, *, sha256: dict[str, str], names: dict | N
     counts = {}
     for name, schema in _schemas().items():
         table = pa.Table.from_pylist(tables[name], schema=schema)
-        pq.write_table(table, folder / f"{name}.parquet", compression="zstd", row_group_size=2048)
+        group = ARTICLE_GROUP if name == "articles" else 65536
+        pq.write_table(table, folder / f"{name}.parquet", compression="zstd", row_group_size=group)
         counts[name] = table.num_rows
     manifest = {"format": FORMAT, "tables": counts}
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
@@ -140,11 +142,14 @@ def check(folder: Path) -> dict[str, Path]:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise CgtError(f"{folder} is not a dataset of this cgt (format {FORMAT}): build it again with cgt index --out")
     files = {name: folder / f"{name}.parquet" for name in TABLES}
+    written = manifest.get("tables") if isinstance(manifest.get("tables"), dict) else {}
     for name, path in files.items():
+        if not path.is_file():
+            raise CgtError(f"the dataset {folder} is damaged: {path.name} is missing")
         try:
             rows = pq.read_metadata(os.fspath(path)).num_rows
-        except (OSError, ValueError) as error:  # missing, or not Parquet (pyarrow's ArrowInvalid is a ValueError)
-            raise CgtError(f"the dataset {folder} is damaged: {path.name}: {reason(error)}") from None
-        if rows != manifest.get("tables", {}).get(name):
-            raise CgtError(f"the dataset {folder} is damaged: {path.name} holds {rows} rows, not {manifest['tables'].get(name)}")
+        except (OSError, ValueError):  # not Parquet (pyarrow's ArrowInvalid is a ValueError), or unreadable
+            raise CgtError(f"the dataset {folder} is damaged: {path.name} is not a readable Parquet file") from None
+        if rows != written.get(name):
+            raise CgtError(f"the dataset {folder} is damaged: {path.name} holds {rows} rows, not {written.get(name)}")
     return files

@@ -217,7 +217,7 @@ def _queries(cgt, corpus: Path) -> list[list[str]]:
     return [
         ["timeline"], ["timeline", "--json"], ["timeline", "--undated", "--facts", "--json"], ["timeline", "--entity", person, "--quotes"],
         ["timeline", "--from", "2021-03", "--to", "2021-05", "--explain"], ["timeline", "--source", source, "--json"],
-        ["show", top, "--json"], ["show", person], ["show", person, "--json"], ["show", aliased], ["show", person[:1] + "洲"],
+        ["show", top], ["show", person], ["show", person, "--json"], ["show", aliased], ["show", person[:1] + "洲"],
         ["entities", "--json"], ["entities", "--kind", "org", "--min-mentions", "5"], ["sources"],
         ["grep", person, "--json"], ["grep", person, "--source"], ["grep", "细胞", "-c"], ["grep", "-e", "于\\d{4}年", "-l"],
     ]  # fmt: skip
@@ -241,6 +241,20 @@ def test_dask_build_holds_what_the_map_finds_here(corpus, dask_dataset):
     expected = parquet_rows.map_hits({article_id: result.names for article_id, (_, _, result) in mapped.items()})
     for table, rows in expected.items():
         stored = [row for row in pq.read_table(dask_dataset / f"{table}.parquet").to_pylist() if row["article"] in mapped]
-        assert stored == rows and rows, table
+        assert stored == rows, table
+    assert len(expected["hits"]) > 100 and expected["role_hits"]
     digests = {row["id"]: row["sha256"] for row in pq.read_table(dask_dataset / "articles.parquet", columns=["id", "sha256"]).to_pylist()}
     assert {article_id: digests[article_id] for article_id in mapped} == {a: digest for a, (_, digest, _) in mapped.items()}
+
+
+def test_skipped_files_are_reported_alike(cgt, news, tmp_path_factory):
+    (news / "empty.txt").write_bytes(b"")
+    (news / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    folder = tmp_path_factory.mktemp("ds") / "ds"
+    built = cgt("index", "--corpus", str(news), "--out", str(folder))
+    assert built.exit_code == 2
+    assert built.stdout.startswith("2 articles (local engine), 2 skipped; ")
+    local = cgt("sources", "--corpus", str(news))
+    assert local.stderr.count("cgt: skipped ") == 2 and built.stderr == local.stderr
+    for args in (["sources"], ["timeline", "--json"], ["grep", "细胞"]):
+        _same(cgt, args, ["--corpus", str(news)], folder)

@@ -284,9 +284,20 @@ def _close_opened(forget: bool = False) -> None:
 def _load(corpus: list[Path] | None, cache_dir: Path | None = None, no_cache: bool = False, dataset: Path | None = None):
     """The corpus' store (through the cache), or the dataset's; skipped files reported on stderr."""
     if dataset is not None:
+        if corpus and _given_on_command_line("corpus"):
+            raise CgtError("--index answers from a dataset: give --corpus or --index, not both")
         return _open_dataset(dataset)
     store, _ = _load_with_stats(corpus, cache_dir, no_cache)
     return store
+
+
+def _given_on_command_line(parameter: str) -> bool:
+    """Whether the running command's `parameter` was typed, not taken from the environment."""
+    from typer._click.core import ParameterSource  # Click, as Typer bundles it
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    return context is not None and context.get_parameter_source(parameter) == ParameterSource.COMMANDLINE
 
 
 def _open_dataset(folder: Path):
@@ -461,7 +472,7 @@ def timeline(
 
       cgt timeline --format html -o timeline.html    # a page to open in a browser
 
-      cgt timeline --index ~/news-ds/    # a dataset from cgt index --out (pip install 'cgt[scale]')
+      cgt timeline --index ~/news-ds/    # a dataset made by cgt index --out
     """
     from cgt_cli.index.query import timeline as select
     from cgt_cli.index.query import why_empty

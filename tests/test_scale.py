@@ -122,6 +122,13 @@ def test_damaged_dataset(cgt, tmp_path, seeds_dataset):
     assert (result.exit_code, result.stderr) == (2, message)
 
 
+def test_index_and_corpus_together(cgt, seeds_dataset, news):
+    result = cgt("timeline", "--index", str(seeds_dataset), "--corpus", str(news))
+    assert (result.exit_code, result.stderr) == (2, "cgt: --index answers from a dataset: give --corpus or --index, not both\n")
+    result = cgt("sources", "--index", str(seeds_dataset), env={"CGT_CORPUS": str(news)})  # the environment's corpus yields
+    assert (result.exit_code, result.stdout.count("\n"), result.stderr) == (0, cgt("sources").stdout.count("\n"), "")
+
+
 @pytest.mark.parametrize("module", ["duckdb", "pyarrow.parquet"])
 def test_index_without_the_extra(cgt, monkeypatch, seeds_dataset, module):
     monkeypatch.setitem(sys.modules, module, None)  # import fails as when it is not installed

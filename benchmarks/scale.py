@@ -1,7 +1,7 @@
 """Datasets at scale: the Dask build against the local pool, and DuckDB queries against SQLite.
 
     python benchmarks/scale.py build CORPUS [--workers 1 2 4]
-    python benchmarks/scale.py query CORPUS DATASET [--cache-dir DIR] [--repeat 3]
+    python benchmarks/scale.py query CORPUS DATASET [--cache-dir DIR] [--repeat 3] [--local-code DIR]
 
 `build` writes the corpus as a dataset with the local process pool, then on a real
 Dask cluster (`dask scheduler` and N single-threaded `dask worker` processes on
@@ -72,15 +72,16 @@ def build(corpus: Path, workers: list[int]) -> None:
             )
 
 
-def _cgt(args: list[str]) -> float:
+def _cgt(args: list[str], code: Path | None = None) -> float:
+    env = {**os.environ, "NO_COLOR": "1", **({"PYTHONPATH": str(code)} if code else {})}
     began = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cgt_cli", *args], capture_output=True, env={**os.environ, "NO_COLOR": "1"})
+    subprocess.run([sys.executable, "-m", "cgt_cli", *args], capture_output=True, env=env)
     return time.perf_counter() - began
 
 
-def query(corpus: Path, dataset: Path, cache_dir: Path, repeat: int) -> None:
+def query(corpus: Path, dataset: Path, cache_dir: Path, repeat: int, code: Path | None) -> None:
     local = ["--corpus", str(corpus), "--cache-dir", str(cache_dir)]
-    subprocess.run([sys.executable, "-m", "cgt_cli", "index", *local], check=True, capture_output=True)  # warm
+    _cgt(["index", *local], code)  # warm
     rows = json.loads(subprocess.run([sys.executable, "-m", "cgt_cli", "entities", "--json", "--index", str(dataset)],
                                      capture_output=True, check=True).stdout)  # fmt: skip
     top = rows[0]["name"]
@@ -92,7 +93,7 @@ def query(corpus: Path, dataset: Path, cache_dir: Path, repeat: int) -> None:
     print(f"{'command':40} {'DuckDB':>8} {'SQLite':>8}")
     for args in commands:
         duck = statistics.median(_cgt([*args, "--index", str(dataset)]) for _ in range(repeat))
-        lite = statistics.median(_cgt([*args, *local]) for _ in range(repeat))
+        lite = statistics.median(_cgt([*args, *local], code) for _ in range(repeat))
         print(f"{' '.join(args)[:40]:40} {duck:7.2f}s {lite:7.2f}s   [{_load()}]", flush=True)
 
 
@@ -107,11 +108,12 @@ def main() -> None:
     q.add_argument("dataset", type=Path)
     q.add_argument("--cache-dir", type=Path, default=Path(tempfile.gettempdir()) / "cgt-bench-scale-cache")
     q.add_argument("--repeat", type=int, default=3)
+    q.add_argument("--local-code", type=Path, help="run the SQLite side with this copy of cgt (its index stays valid while you edit)")
     args = parser.parse_args()
     if args.what == "build":
         build(args.corpus, args.workers)
     else:
-        query(args.corpus, args.dataset, args.cache_dir, args.repeat)
+        query(args.corpus, args.dataset, args.cache_dir, args.repeat, args.local_code)
 
 
 if __name__ == "__main__":

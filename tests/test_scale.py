@@ -265,3 +265,13 @@ def test_skipped_files_are_reported_alike(cgt, news, tmp_path_factory):
     assert local.stderr.count("cgt: skipped ") == 2 and built.stderr == local.stderr
     for args in (["sources"], ["timeline", "--json"], ["grep", "细胞"]):
         _same(cgt, args, ["--corpus", str(news)], folder)
+
+
+def test_dask_local_cluster(cgt, news, tmp_path_factory):
+    """Without --scheduler, --engine dask starts a local cluster for the run and stops it."""
+    folder = tmp_path_factory.mktemp("lc") / "ds"
+    built = cgt("index", "--corpus", str(news), "--engine", "dask", "--workers", "1", "--out", str(folder), "--json")
+    assert built.exit_code == 0, built.stderr
+    assert {k: v for k, v in json.loads(built.stdout).items() if k in ("articles", "engine")} == {"articles": 2, "engine": "dask"}
+    for args in (["timeline", "--json"], ["entities", "--json"], ["show", "杭州钱塘细胞治疗产业园"]):
+        _same(cgt, args, ["--corpus", str(news)], folder)

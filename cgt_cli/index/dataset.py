@@ -10,7 +10,6 @@ same here. DuckDB is imported only here (the `scale` extra).
 
 from __future__ import annotations
 
-import json
 from functools import cached_property
 from pathlib import Path
 
@@ -31,7 +30,11 @@ _EVENT_LINE = (
     "e.date, e.resolution, e.kind, e.part, e.summary, e.place, array_to_string(e.sources, chr(31)), e.status, "
     "array_to_string(e.lines, chr(31)), e.basis, e.date_text"
 )
-_EVENT_DETAIL = _EVENT_LINE + ", e.trigger, array_to_string(e.entities, chr(31)), e.quotes"
+# The quotes as JSON arrays, made by DuckDB (EventRow.quotes reads them back).
+_EVENT_DETAIL = _EVENT_LINE + (
+    ", e.trigger, array_to_string(e.entities, chr(31)), "
+    'to_json([json_array(q.source, q.file, q.line, q.start, q."end", q.text) for q in e.quotes])'
+)
 _ENTITY = "number, name, kind, scope, mentions, articles, first_seen, last_seen"
 _VIEWS = {
     "texts": "SELECT * FROM read_parquet({articles})",
@@ -214,6 +217,4 @@ def _event_row(date, resolution, kind, part, summary, place, sources, status, li
     if not detail:
         return EventRow(*line)
     trigger, entities, quotes = detail
-    keys = ("source", "file", "line", "start", "end", "text")
-    encoded = json.dumps([[q[k] for k in keys] for q in quotes], ensure_ascii=False)
-    return EventRow(*line, trigger, tuple(entities.split(SEP)) if entities else (), encoded)
+    return EventRow(*line, trigger, tuple(entities.split(SEP)) if entities else (), quotes)

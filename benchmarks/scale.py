@@ -46,7 +46,7 @@ def _timed(mapper, spent: list[float]):
 
 
 def build(corpus: Path, workers: list[int]) -> None:
-    from cgt_cli.index.engines import build_dataset, dask_map, local_map
+    from cgt_cli.index.engines import build_dataset, dask_mapper, local_mapper
     from cgt_cli.read.files import find_files
     from dask_kit import dask_cluster
 
@@ -57,16 +57,17 @@ def build(corpus: Path, workers: list[int]) -> None:
             spent: list[float] = []
             if n is None:
                 began = time.perf_counter()
-                build_dataset(paths, Path(scratch) / "local", _timed(local_map, spent))
+                with local_mapper() as mapper:
+                    build_dataset(paths, Path(scratch) / "local", _timed(mapper, spent))
             else:
                 folder = Path(scratch) / f"cluster-{n}"
                 folder.mkdir()
-                with dask_cluster(folder, workers=n) as address:
+                with dask_cluster(folder, workers=n) as address, dask_mapper(address) as mapper:
                     began = time.perf_counter()
-                    build_dataset(paths, folder / "ds", _timed(dask_map(address), spent))
+                    build_dataset(paths, folder / "ds", _timed(mapper, spent))
             total = time.perf_counter() - began
             print(
-                f"{name:18} {len(paths)} articles: map {spent[0]:6.1f} s ({1000 * spent[0] / len(paths):5.2f} ms/article), "
+                f"{name:18} {len(paths)} articles: maps {sum(spent):6.1f} s (map 1 {spent[0]:6.1f} s {1000 * spent[0] / len(paths):5.2f} ms/article), "
                 f"build {total:6.1f} s   [{_load()}]",
                 flush=True,
             )

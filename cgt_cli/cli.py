@@ -821,7 +821,7 @@ def index(
 
 def _index_dataset(corpus, out: Path | None, engine: str, scheduler: str | None, workers: int | None, as_json: bool) -> None:
     """`cgt index --out`: the corpus as a dataset, processed on `engine`; exits."""
-    from cgt_cli.index.engines import build_dataset, dask_map, local_map
+    from cgt_cli.index.engines import build_dataset, dask_mapper, local_mapper
     from cgt_cli.index.parquet import require
     from cgt_cli.read.files import find_files
 
@@ -834,9 +834,9 @@ def _index_dataset(corpus, out: Path | None, engine: str, scheduler: str | None,
     if scheduler is not None and workers is not None:
         raise CgtError("--workers sizes a local cluster: with --scheduler, the cluster has its own workers")
     require("pyarrow")
-    mapper = dask_map(scheduler, workers) if engine == "dask" else local_map
     paths = find_files([str(p) for p in corpus] if corpus else None)
-    built = build_dataset(paths, out, mapper)
+    with dask_mapper(scheduler, workers) if engine == "dask" else local_mapper() as mapper:
+        built = build_dataset(paths, out, mapper)
     _report_skipped(built)
     if not built.articles:
         raise CgtError("no readable articles in the corpus")

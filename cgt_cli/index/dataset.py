@@ -117,6 +117,22 @@ class DatasetStore:
             for row in batch:
                 yield _article(*row)
 
+    def simple_texts(self, containing: str | None = None):
+        """(id, file, Simplified text, ranges of title and body) of the articles `texts`
+        gives, without their original script (what counting matches needs)."""
+        sql = (
+            'SELECT id, file, coalesce(simple, text), title_span.start, title_span."end", '
+            '[r.start for r in body], [r."end" for r in body] FROM texts'
+        )
+        if containing:
+            cursor = self._db.execute(sql + " WHERE contains(coalesce(simple, text), ?) ORDER BY ord", [containing])
+        else:
+            cursor = self._db.execute(sql + " ORDER BY ord")
+        while batch := cursor.fetchmany(256):
+            for article_id, file, simple, title_start, title_end, starts, ends in batch:
+                title = [] if title_start is None else [(title_start, title_end)]
+                yield article_id, file, simple, title + list(zip(starts, ends, strict=True))
+
     def keep(self, article: Article) -> None:
         self._articles[article.id] = article
 

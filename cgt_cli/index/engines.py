@@ -1,10 +1,11 @@
 """Build a dataset (`index.parquet`) from a corpus, the per-article map on an engine.
 
-The map (`map_file`: read, hash, process one file) runs on the local process pool
-or on a Dask cluster (`dask.bag` over chunks of files); the corpus-wide assembly
-(`index.build.assemble`) and the write run here, on the node that called. A Dask
+Every map of the build (`map_file`: read, hash, process one file; then
+`index.build`'s maps 1-3) runs on a mapper: the local process pool
+(`index.load.fork_map`) or a Dask cluster (`dask.bag` over chunks of items); the
+reduces on distinct names, the merge and the write run here, on the node that called. A Dask
 worker reads the files itself: they must be at the same paths on every worker (a
-shared filesystem). Dask is imported only by `dask_map` (the `scale` extra).
+shared filesystem). Dask is imported only by `dask_mapper` (the `scale` extra).
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def map_file(item: tuple[str, str]) -> tuple[str, str | None, object]:
 
 
 def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Built:
-    """Map every file with `mapper`, assemble the index here, and write the dataset."""
+    """Map every file with `mapper`, assemble the index (its maps through `mapper`, its
+    reduces and merge here), and write the dataset."""
     from cgt_cli.extract.article import Failed, Processed
     from cgt_cli.index import parquet
     from cgt_cli.index.build import assemble
@@ -71,7 +73,7 @@ def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Bui
             processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
             digests[article_id] = digest
     skipped.sort(key=lambda s: s.file)
-    index = assemble(processed, skipped)
+    index = assemble(processed, skipped, map=mapper)
     counts = parquet.write(index, folder, sha256=digests, names={p.article.id: p.names for p in processed})
     events = sum(1 for e in index.events if e.kind == "event")
     return Built(len(index.articles), skipped, events, len(index.entities), time.perf_counter() - began, counts)
@@ -88,35 +90,30 @@ def _outside(folder: Path, paths: Mapping[str, str]) -> Path:
     return folder
 
 
-def local_map(function, items: list) -> list:
-    """`function` over `items` on every core of this machine (in order)."""
-    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if workers == 1 or len(items) < 2 * CHUNK:
-        return [function(item) for item in items]
-    import multiprocessing
+@contextlib.contextmanager
+def local_mapper():
+    """The local engine: `index.load.fork_map`, every core of this machine."""
+    from cgt_cli.index.load import fork_map
 
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(function, items, chunksize=CHUNK)
+    yield fork_map
 
 
-def dask_map(scheduler: str | None = None, workers: int | None = None) -> Mapper:
-    """A mapper on a Dask cluster: the scheduler at `scheduler` (tcp://HOST:8786), else
-    a local cluster of `workers` processes (default: one a core)."""
+@contextlib.contextmanager
+def dask_mapper(scheduler: str | None = None, workers: int | None = None):
+    """A mapper on a Dask cluster, for every map of one build: the scheduler at `scheduler`
+    (tcp://HOST:8786), else a local cluster of `workers` processes (default: one a core)."""
     from cgt_cli.index.parquet import require
 
-    require("dask.bag")
+    bag = require("dask.bag")
     require("distributed")
+    with _client(scheduler, workers) as client:
 
-    def run(function, items: list) -> list:
-        import dask.bag
+        def run(function, items: list) -> list:
+            if not items:
+                return []
+            return bag.from_sequence(items, npartitions=-(-len(items) // CHUNK)).map(function).compute(scheduler=client.get)
 
-        if not items:
-            return []
-        with _client(scheduler, workers) as client:
-            bag = dask.bag.from_sequence(items, npartitions=-(-len(items) // CHUNK))
-            return bag.map(function).compute(scheduler=client.get)
-
-    return run
+        yield run
 
 
 @contextlib.contextmanager

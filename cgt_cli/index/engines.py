@@ -15,7 +15,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from cgt_cli.errors import CgtError, quoted
@@ -55,9 +55,10 @@ def map_file(item: tuple[str, str]) -> tuple[str, str | None, object]:
 def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Built:
     """Map every file with `mapper`, assemble the index (its maps through `mapper`, its
     reduces and merge here), and write the dataset."""
-    from cgt_cli.extract.article import Failed, Processed
+    from cgt_cli.extract.article import Processed
     from cgt_cli.index import parquet
     from cgt_cli.index.build import assemble
+    from cgt_cli.index.load import sort_result
 
     began = time.perf_counter()
     folder = _outside(folder, paths)
@@ -65,12 +66,7 @@ def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Bui
     skipped: list[Skipped] = []
     digests: dict[str, str] = {}
     for (article_id, (file, digest, result)) in zip(paths.values(), mapper(map_file, list(paths.items())), strict=True):
-        if isinstance(result, Failed):
-            skipped.append(Skipped(file, f"internal error ({result.error})", result.trace))
-        elif isinstance(result, str):
-            skipped.append(Skipped(file, result))
-        else:
-            processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
+        if sort_result(result, article_id, file, processed, skipped):
             digests[article_id] = digest
     skipped.sort(key=lambda s: s.file)
     index = assemble(processed, skipped, map=mapper)

@@ -49,13 +49,7 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
     fresh = _process_all(todo, progress)
     processed: list[Processed] = []
     for n, (article_id, file, _) in enumerate(entries):
-        result = known[keys[n]] if keys[n] in known else fresh[n]
-        if isinstance(result, Failed):
-            skipped.append(Skipped(file, f"internal error ({result.error})", result.trace))
-        elif isinstance(result, str):
-            skipped.append(Skipped(file, result))
-        else:
-            processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
+        sort_result(known[keys[n]] if keys[n] in known else fresh[n], article_id, file, processed, skipped)
     if cache:
         cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, Failed)})
     skipped.sort(key=lambda s: s.file)
@@ -68,6 +62,20 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
     done = sum(1 for r in fresh.values() if isinstance(r, Processed))
     stats = LoadStats(len(paths), done, len(entries) - len(todo), len(skipped), False, _since(began))
     return stored, stats
+
+
+def sort_result(result, article_id: str, file: str, processed: list, skipped: list[Skipped]) -> bool:
+    """One article's map result into the processed or the skipped; True if processed."""
+    from cgt_cli.extract.article import Failed
+
+    if isinstance(result, Failed):
+        skipped.append(Skipped(file, f"internal error ({result.error})", result.trace))
+    elif isinstance(result, str):
+        skipped.append(Skipped(file, result))
+    else:
+        processed.append(replace(result, article=replace(result.article, id=article_id, file=file)))
+        return True
+    return False
 
 
 def corpus_key(paths: Mapping[str, str]) -> str | None:

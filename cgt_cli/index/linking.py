@@ -172,7 +172,7 @@ def scan_shorts(article: Article, local: Local, root: dict[Unit, Unit], shorts: 
     """Map 2: the companies' short names the article uses where no other name is
     written: in any article when SHORT_ANYWHERE long, else only in articles that
     name the company in full. A place inside one (武汉 in 武汉光谷中源药业) does not
-    hide it, a place that holds one (外高桥 in 外高桥保税区) does."""
+    hide it, a place that holds one (青澜 in 青澜保税区) does."""
     if pattern is None:
         return []
     spans: dict[bool, list[tuple[int, int]]] = {False: [], True: []}

@@ -27,7 +27,7 @@ _COUNTED = re.compile(lex.COUNTED)
 _EDITION = re.compile(lex.EDITION)
 _SHORT_OWNER = re.compile(f"[{lex.CJK}]{{2,3}}")
 _MAKER = re.compile(f"([{lex.CJK}]{{2,4}}?)(?:生物|基因|药业|医药|制药|科技)")  # 华辰基因
-_CODE = re.compile(r"(?<![A-Za-z0-9+-])[A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*$")  # VUM02
+_CODE = re.compile(r"(?<![A-Za-z0-9+-])[A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*$")  # XK07
 
 
 @cache
@@ -112,7 +112,7 @@ def _candidate(text: str, bounds: Bounds, s: int, suffix: lex.Suffix, stems: fro
 
 def _product_start(text: str, start: int, s: int) -> int:
     """A drug's code right before its ending is its name, without the words
-    describing it (冷冻保存型细胞制剂VUM02注射液 -> VUM02注射液); a company's
+    describing it (冷冻保存型细胞制剂XK07注射液 -> XK07注射液); a company's
     short name before it is not (华辰基因CAR-NK细胞注射液 -> CAR-NK细胞注射液)."""
     code = _CODE.search(text, start, s)
     if code and code.start() > start:
@@ -125,7 +125,7 @@ def _trim_to_anchor(text: str, start: int, s: int) -> int:
     """Start at the first major place or national word (落户杭州高新区 ->
     杭州高新区), unless what stands before it holds a name ending, is an
     event's edition (第五届中国…大会) or is a short name of two or three
-    characters that starts a clause (、恒瑞厦门原料药基地)."""
+    characters that starts a clause (、华康泉州原料药基地)."""
     m = _anchor_re().search(text, start + 1, s) if s - start > 2 else None
     if m is None:
         return start
@@ -153,7 +153,7 @@ def _office(text: str, start: int, s: int, suffix: lex.Suffix, stems: frozenset[
     (医务卫生局副局长李明, 卫生福利部(下称“卫福部”)) at the start of a
     clause. One that says only
     what kind of office it is shows only with its place's level
-    (市发展改革委), or as a long name vouched for so (创新科技及工业局)."""
+    (区卫生健康委), or as a long name vouched for so (数字经济及产业局)."""
     end = s + len(suffix.text)
     office = _office_start(text, start, s, stems)
     clause = start == 0 or not text[start - 1].isalnum()  # not after a word such as 即 (即墨区)
@@ -169,7 +169,7 @@ def _office(text: str, start: int, s: int, suffix: lex.Suffix, stems: frozenset[
 
 def _office_start(text: str, start: int, s: int, stems: frozenset[str]) -> int | None:
     """Where an office's name starts: a place in it (杭州市科技局), a district
-    named elsewhere in the text (萧山经济技术开发区), a district of its own
+    named elsewhere in the text (临湖经济技术开发区), a district of its own
     (海淀区委, but not 开发区党工委), or 省/市/区/县 where the name starts (市科技局)."""
     place, district, level = _office_starts()
     m = place.search(text, start, s + 1)
@@ -207,7 +207,7 @@ def _drop_inner(found: list[Found]) -> list[Found]:
     浙江大学医学院) only when more than an ending follows it, not before a
     legal form (控股 in 控股集团) or one more ending (中心 in 中心医院), nor
     inside the longer one's ending (工业园 in 工业园区); a park or zone is
-    kept before an ending (苏州工业园区管委会)."""
+    kept before an ending (临湖工业园区管委会)."""
     found.sort(key=lambda f: (f.start, f.end))
     starts = [f.start for f in found]
     kept = []

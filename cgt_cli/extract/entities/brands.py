@@ -1,5 +1,5 @@
-"""Companies named without a legal form: short names (传奇生物, 北京思合基因,
-铂生卓越生物科技), the companies of a list (百济神州、再鼎医药等一批企业) and
+"""Companies named without a legal form: short names (传奇生物, 北京启澜基因,
+瑞森博远生物科技), the companies of a list (百济神州、再鼎医药等一批企业) and
 news outlets at their reports (证券时报记者, 中新网江苏新闻5月16日电).
 
 Offsets are into the string passed in.
@@ -43,7 +43,7 @@ def brand_start(text: str, edge: int, s: int, end: int) -> int | None:
     """Where a company's short name that ends with a trade word (生物, 医药,
     科技 …) at `s` starts, if it is one: two characters of its own at `edge`
     (传奇生物), or after a noun such as 企业 (医药企业泽维生物); three or four
-    when a place (上海茵创昕生物) or a trade word before 科技 (铂生卓越生物科技)
+    when a place (上海澜昕创生物) or a trade word before 科技 (瑞森博远生物科技)
     vouches for them. It stands alone: punctuation, a function word or a
     title follows it, not the rest of a company's full name."""
     if _name_end_re().match(text, end) is None or _LEGAL_AFTER.match(text, end):
@@ -55,7 +55,7 @@ def brand_start(text: str, edge: int, s: int, end: int) -> int | None:
     while core_end - own > 2 and text[core_end - 2 : core_end] in lex.words("industry_words"):
         core_end -= 2
     core = text[own:core_end]
-    chained = core_end < s and text[s:end] == "科技"  # 铂生卓越生物科技, not 当时选择生物医药
+    chained = core_end < s and text[s:end] == "科技"  # 瑞森博远生物科技, not 当时选择生物医药
     if not _CORE.fullmatch(core) or _COUNTED.search(core):
         return None
     if (place is None and core_end < s and not (chained and len(core) > 2)) or (len(core) > 2 and not (place or chained)):

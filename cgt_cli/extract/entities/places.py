@@ -72,8 +72,8 @@ def _lone(text: str, bounds: Bounds, ending: re.Pattern[str]) -> list[Found]:
 
 
 def district_stems(text: str, places: list[Found]) -> set[str]:
-    """The two characters naming each district among `places` (萧山 of 萧山区,
-    杭州市萧山区): an office or zone may start with them (萧山经济技术开发区)."""
+    """The two characters naming each district among `places` (临湖 of 临湖区,
+    某某市临湖区): an office or zone may start with them (临湖经济技术开发区)."""
     stems = set()
     for f in places:
         name = text[f.start : f.end]

@@ -141,15 +141,7 @@ class DatasetStore:
     def events(self, wanted: EventFilter | None = None, *, detail: bool = True) -> list[EventRow]:
         """Timeline rows in order, filtered; without `detail`, only what a timeline line shows."""
         wanted = wanted or EventFilter()
-        where, args = ["e.undated = ?"], [wanted.undated]
-        if not wanted.facts:
-            where.append("e.kind = 'event'")
-        if wanted.first is not None:
-            where.append("e.last_day >= ?")
-            args.append(wanted.first.isoformat())
-        if wanted.last is not None:
-            where.append("e.first_day <= ?")
-            args.append(wanted.last.isoformat())
+        where, args = wanted.terms()
         if wanted.source is not None:
             where.append("list_contains(e.sources, ?)")
             args.append(wanted.source)

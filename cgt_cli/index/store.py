@@ -105,6 +105,20 @@ class EventFilter:
     source: str | None = None  # only rows with this article among their sources
     naming: str | None = None  # only rows whose names or sentences hold this (Simplified) text
 
+    def terms(self) -> tuple[list[str], list]:
+        """The conditions on table `e` (events) that read alike in SQLite and DuckDB, with
+        their arguments; `source` and `naming` are each store's own SQL."""
+        where, args = ["e.undated = ?"], [self.undated]
+        if not self.facts:
+            where.append("e.kind = 'event'")
+        if self.first is not None:
+            where.append("e.last_day >= ?")
+            args.append(self.first.isoformat())
+        if self.last is not None:
+            where.append("e.first_day <= ?")
+            args.append(self.last.isoformat())
+        return where, args
+
 
 class EntityRow(NamedTuple):
     """An entity as lists show it; `number` reads the rest from the store."""
@@ -377,15 +391,7 @@ class Store:
     def events(self, wanted: EventFilter | None = None, *, detail: bool = True) -> list[EventRow]:
         """Timeline rows in order, filtered; without `detail`, only what a timeline line shows."""
         wanted = wanted or EventFilter()
-        where, args = ["e.undated = ?"], [int(wanted.undated)]
-        if not wanted.facts:
-            where.append("e.kind = 'event'")
-        if wanted.first is not None:
-            where.append("e.last_day >= ?")
-            args.append(wanted.first.isoformat())
-        if wanted.last is not None:
-            where.append("e.first_day <= ?")
-            args.append(wanted.last.isoformat())
+        where, args = wanted.terms()
         if wanted.source is not None:
             where.append(f"instr('{SEP}' || e.sources || '{SEP}', ?) > 0")
             args.append(SEP + wanted.source + SEP)

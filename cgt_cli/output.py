@@ -73,7 +73,7 @@ def color_wanted(choice: str, terminal: bool, environ=os.environ) -> bool:
 
 
 class Output:
-    """Writes one command's result on stdout (cli.py prints once, through here)."""
+    """Writes one command's result on stdout (a command prints once, through here)."""
 
     def __init__(self, color: str = "auto") -> None:
         self.terminal = sys.stdout is not None and sys.stdout.isatty()

@@ -245,7 +245,7 @@ def test_a_change_to_the_views_keeps_the_cache_and_one_to_a_lexicon_drops_proces
     _, first = index_json(cgt, corpus, cache)
     assert (first["processed"], first["reused"]) == (2, 0)
     _edit(code_copy / "views" / "terminal.py", "\n# a colour changed\n")
-    _edit(code_copy / "cli.py", "\n# help text changed\n")
+    _edit(code_copy / "cli" / "base.py", "\n# help text changed\n")
     result = cgt("index", "--corpus", str(corpus), "--cache-dir", str(cache))
     assert result.stdout.startswith("2 articles (unchanged, read from the index)")
     _edit(code_copy / "index" / "store.py", "\n# the store changed\n")

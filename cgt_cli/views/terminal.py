@@ -1,4 +1,4 @@
-"""Rich renderables for cgt's views. Builds, never prints: cli.py prints once."""
+"""Rich renderables for cgt's views. Builds, never prints: the command prints once."""
 
 from __future__ import annotations
 

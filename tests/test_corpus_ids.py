@@ -133,3 +133,26 @@ def test_json_files_are_absolute_whatever_the_spelling(cgt, two, monkeypatch):
     monkeypatch.chdir(two)
     sources = json.loads(cgt("sources", "--corpus", "holdout", "--json", "--no-cache").stdout)
     assert [s["file"] for s in sources] == [os.path.join(two, "holdout", "01.txt"), os.path.join(two, "holdout", "2023", "02.txt")]
+
+
+def test_files_come_in_path_order_and_ids_drop_only_the_suffix(tmp_path):
+    """Path order compares folder by folder: a/ and all below it before a-b.txt, though `-` sorts before `/`."""
+    names = ["a-b.txt", "a/z.htm", "a/y/x.TXT", "a.txt", "a0.txt", ".txt", "..txt", "v1.2.txt", "報道..html", "b/新聞.txt"]
+    write(tmp_path, dict.fromkeys(names, PAGE))
+    found = find_files([str(tmp_path)])
+    assert [os.path.relpath(f, tmp_path) for f in found] == [
+        "..txt", ".txt", "a/y/x.TXT", "a/z.htm", "a-b.txt", "a.txt", "a0.txt", "b/新聞.txt", "v1.2.txt", "報道..html",
+    ]  # fmt: skip
+    assert list(found.values()) == ["..txt", ".txt", "a/y/x", "a/z", "a-b", "a", "a0", "b/新聞", "v1.2", "報道."]
+
+
+def test_a_folder_that_cannot_be_listed_keeps_its_place(tmp_path):
+    write(tmp_path, {"a.txt": PAGE, "b/1.txt": PAGE, "c.txt": PAGE})
+    locked = tmp_path / "b"
+    locked.chmod(0o000)
+    try:
+        listed = os.access(locked, os.R_OK)  # root reads any folder
+        found = [os.path.relpath(f, tmp_path) for f in find_files([str(tmp_path)])]
+    finally:
+        locked.chmod(0o755)
+    assert found == (["a.txt", "b/1.txt", "c.txt"] if listed else ["a.txt", "b", "c.txt"])

@@ -8,6 +8,7 @@ below it, in sorted order) or a list of files. Saved web pages are read by
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import stat
@@ -93,8 +94,17 @@ def find_files(paths: list[str] | None) -> dict[str, str]:
             raise CgtError(f"no such file or folder: {shown_path(given)}")
     if not found:
         raise CgtError(f"no articles (*.txt, *.html) in {', '.join(shown_path(p) for p in paths or [])}")
-    ids = _ids([os.path.splitext(below)[0].replace(os.sep, "/") for _, below, _ in found], [root for *_, root in found])
+    ids = _ids([_stem(below).replace(os.sep, "/") for _, below, _ in found], [root for *_, root in found])
     return {file: shown_path(ids[n] or file) for n, (file, _, _) in enumerate(found)}
+
+
+def _stem(path: str) -> str:
+    """`os.path.splitext(path)[0]`, faster (10,000 of them per warm command): a name
+    that is nothing but dots before its last one keeps its suffix (`.txt` is a stem)."""
+    dot = path.rfind(".")
+    if dot <= 0 or not path[path.rfind(os.sep) + 1 : dot].strip("."):
+        return path
+    return path[:dot]
 
 
 def _real_folder(path: str) -> str:
@@ -109,28 +119,41 @@ def _real_folder(path: str) -> str:
 
 def _files_below(folder: str) -> list[tuple[str, bool]]:
     """Every *.txt, *.html and *.htm below `folder` as (path below it, is a link), sorted
-    by path; folder links are not followed. A folder that cannot be listed is itself in
-    the list ("" for `folder`). Walked with a stack, not recursion: any depth is fine."""
+    by path as `Path` sorts (by parts): each folder's names in order, walked depth first,
+    so no key is made per file. Folder links are not followed. A folder that cannot be
+    listed is itself in the list ("" for `folder`). Walked with a stack, not recursion:
+    any depth is fine."""
     found: list[tuple[str, bool]] = []
-    pending = [""]
-    while pending:
-        below = pending.pop()
+
+    def listing(below: str):
         try:
-            with os.scandir(os.path.join(folder, below) if below else folder) as listing:
-                entries = list(listing)
+            with os.scandir(os.path.join(folder, below) if below else folder) as entries:
+                names = sorted(entries, key=_NAME)
         except OSError:
             found.append((below, False))
-            continue
-        prefix = below + os.sep if below else ""  # joined by hand: os.path.join costs 0.1 s per 10,000
+            return None
+        return below + os.sep if below else "", iter(names)  # joined by hand: os.path.join costs 0.1 s per 10,000
+
+    walks = [walk for walk in [listing("")] if walk]
+    while walks:
+        prefix, entries = walks[-1]
         for entry in entries:
+            name = entry.name
             if entry.is_dir(follow_symlinks=False):
-                pending.append(prefix + entry.name)
-            elif entry.name.lower().endswith(SUFFIXES):
+                inner = listing(prefix + name)
+                if inner:
+                    walks.append(inner)
+                    break  # this folder's walk goes on after the inner one
+            elif name.lower().endswith(SUFFIXES):
                 link = entry.is_symlink()
                 if not (link and os.path.isdir(entry.path)):
-                    found.append((prefix + entry.name, link))
-    found.sort(key=lambda item: item[0].split(os.sep))  # Path's own order
+                    found.append((prefix + name, link))
+        else:
+            walks.pop()
     return found
+
+
+_NAME = operator.attrgetter("name")
 
 
 def shown_path(path: str | Path) -> str:

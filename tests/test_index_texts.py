@@ -1,13 +1,16 @@
 """Texts in the index: each stored once, read by grep only where they may match."""
 
+import re
 import sqlite3
 import zlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cgt_cli.index import bodies
 from cgt_cli.index.load import load_index
-from cgt_cli.index.query import _count, _matches, compile_pattern, count, search
+from cgt_cli.index.query import Pattern, _count, _count_disjoint, _matches, _overlaps_itself, compile_pattern, count, search
 from cgt_cli.read.files import find_files
 from cgt_cli.views.records import per_article
 
@@ -68,6 +71,9 @@ def test_grep_reads_only_articles_holding_every_character(news):
         ("细胞", {}, {"a": 2, "b": 1}),
         ("細胞治療", {}, {"a": 2, "b": 1}),
         ("aa", {}, {"c": 2}),  # aaa holds one, then aa: matches do not overlap
+        ("aa", {"everything": True}, {"c": 2}),  # the whole text: one str.count
+        ("细胞", {"everything": True}, {"a": 2, "b": 1}),
+        ("細胞", {"everything": True}, {"a": 2, "b": 1}),
         ("aa", {"word": True}, {"c": 1}),  # only the aa standing alone
         ("A", {"ignore_case": True}, {"c": 5}),
         ("产业(园|联盟)", {"regex": True}, {"a": 1, "b": 1}),
@@ -75,9 +81,40 @@ def test_grep_reads_only_articles_holding_every_character(news):
 )
 def test_counts_are_those_of_the_hits(news, pattern, options, expected):
     store, _ = load_index(find_files([str(news)]), None)
+    everything = options.pop("everything", False)
     compiled = compile_pattern(pattern, **options)
-    counted = {source: n for source, (_, n) in count(store, compiled).items()}
-    assert counted == {source: n for source, (_, n) in per_article(store, search(store, compiled)).items()} == expected
+    counted = {source: n for source, (_, n) in count(store, compiled, everything=everything).items()}
+    hits = search(store, compiled, everything=everything)
+    assert counted == {source: n for source, (_, n) in per_article(store, hits).items()} == expected
+
+
+def test_a_literal_that_overlaps_itself_is_counted_match_by_match():
+    assert [_overlaps_itself(text) for text in ("细胞", "园区园", "aa", "aba", "abab", "細胞治療", "a")] == [
+        False, True, True, True, True, False, False,
+    ]  # fmt: skip
+    text, ranges = "哈哈哈\n哈哈哈哈", [(0, 3), (4, 8)]
+    assert _count(text, compile_pattern("哈哈"), ranges) == 3  # 哈哈|哈 and 哈哈|哈哈: never 2 in 哈哈哈
+
+
+_TEXTS = st.text(alphabet="园区X\n", max_size=40)
+
+
+@st.composite
+def _ranges(draw, text):
+    """Sorted ranges over `text`, as a layout gives them (title, body lines); here also touching or overlapping."""
+    starts = draw(st.lists(st.integers(0, len(text)), max_size=6))
+    return sorted((start, min(len(text), start + draw(st.integers(0, 12)))) for start in starts)
+
+
+@given(st.data(), _TEXTS, st.text(alphabet="园区X", min_size=1, max_size=3))
+def test_counting_by_str_count_equals_counting_match_by_match(data, text, literal):
+    pattern = Pattern(re.compile(re.escape(literal)), literal)
+    ranges = data.draw(_ranges(text))
+    by_matches = _count(text, pattern, ranges)
+    assert by_matches == len(_matches(text, pattern, ranges, None, 1.0))
+    if not _overlaps_itself(literal):
+        assert _count_disjoint(text, pattern, ranges) == by_matches
+    assert _count(text, pattern, [(0, len(text))]) == text.count(literal)  # --all
 
 
 def test_a_literal_across_the_end_of_a_range_is_not_a_match():

@@ -120,12 +120,30 @@ def count(
     if literal is None or pattern.word:
         return {article.id: (article.file, len(found)) for article, found in matches(store, pattern, everything, seconds)}
     counts = {}
+    by_ranges = _count if _overlaps_itself(literal) else _count_disjoint
     for article_id, file, text, content in store.simple_texts(literal):
-        ranges = [(0, len(text))] if everything else sorted(content)
-        n = _count(text, pattern, ranges)
+        n = text.count(literal) if everything else by_ranges(text, pattern, sorted(content))
         if n:
             counts[article_id] = (file, n)
     return counts
+
+
+def _overlaps_itself(literal: str) -> bool:
+    """Whether two occurrences of `literal` can overlap (`aba` in `ababa`): it starts with its own end."""
+    return any(literal[:k] == literal[-k:] for k in range(1, len(literal)))
+
+
+def _count_disjoint(text: str, pattern: Pattern, ranges: list[tuple[int, int]]) -> int:
+    """`_count` for a literal whose occurrences never overlap: every occurrence is a match
+    (`finditer` skips none), so each range's are counted by `str.count` in C, no match
+    objects made. A match starting in a range must end in it, and start before the next."""
+    literal, size = pattern.literal, len(pattern.literal)
+    n, last = 0, len(ranges) - 1
+    for i, (start, end) in enumerate(ranges):
+        stop = end if i == last else min(end, ranges[i + 1][0] + size - 1)
+        if stop - start >= size:
+            n += text.count(literal, start, stop)
+    return n
 
 
 def _count(text: str, pattern: Pattern, ranges: list[tuple[int, int]]) -> int:

@@ -6,7 +6,7 @@ Reads the corpus through the persistent index in --cache-dir (built first when i
 there: run `cgt index --corpus DIR --cache-dir X` beforehand to keep that out of the way), then
 times, each the fastest of --repeat runs, in this process:
 - select: the timeline's rows from the store (no detail), and with detail (what data needs);
-- view: the timeline as rows (`terminal.timeline_view`); plain: those rows as piped text;
+- view: the timeline as rows (`styled.timeline_view`); plain: those rows as piped text;
 - terminal: the rows through Rich at --width columns, as on a terminal (colour on);
 - json, ndjson, csv: the timeline written in each data format (to memory);
 - grep: a literal search, its lines (the sentences), and its piped view.
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
     from cgt_cli.index.load import load_index
     from cgt_cli.index.query import compile_pattern, search, timeline
     from cgt_cli.read.files import find_files
-    from cgt_cli.views import records, rows, terminal
+    from cgt_cli.views import records, rows, styled
     from cgt_cli.views.formats import WRITERS
 
     cache = open_cache(args.cache_dir, lambda message: print("cache:", message, file=sys.stderr))
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> None:
     report(f"select ({len(events)} rows)", seconds)
     seconds, detailed = best(args.repeat, lambda: timeline(store, detail=True))
     report("select with detail", seconds)
-    seconds, view = best(args.repeat, lambda: terminal.timeline_view(events, headers))
+    seconds, view = best(args.repeat, lambda: styled.timeline_view(events, headers))
     report("view", seconds)
     seconds, plain = best(args.repeat, lambda: view.plain)
     report("plain", seconds, len(plain))
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     report(f"grep {args.grep} ({len(hits)} hits)", seconds)
     seconds, lines = best(args.repeat, lambda: records.hit_lines(store, hits, None))
     report(f"grep lines ({len(lines)})", seconds)
-    seconds, text = best(args.repeat, lambda: terminal.grep_view(lines, False, False).plain)
+    seconds, text = best(args.repeat, lambda: styled.grep_view(lines, False, False).plain)
     report("grep view, plain", seconds, len(text))
     store.close()
 

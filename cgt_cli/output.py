@@ -30,6 +30,8 @@ def color_choice(value: str | None) -> str:
 def choose_format(value: str | None, as_json: bool, pages: bool = False) -> str:
     """The output format: --format, or json for --json; a bad or clashing value is an error.
     With `pages`, the page formats (views.formats.PAGES) are allowed too."""
+    if value is None and not as_json:
+        return "table"  # the view: the writers are not even imported
     from cgt_cli.views.formats import FORMATS, PAGES
 
     if as_json and value not in (None, "json"):
@@ -80,16 +82,21 @@ class Output:
         self.color = color_wanted(color, self.terminal)
 
     def view(self, renderable) -> None:
-        """A view: plain lines when piped without colour; else through Rich."""
+        """A view: plain lines when piped without colour (Rich not even imported); else through Rich."""
+        from cgt_cli.views.lines import Styled
+
+        plain_lines = not self.terminal and not self.color
+        if plain_lines and isinstance(renderable, (str, Styled)):
+            plain = renderable if isinstance(renderable, str) else renderable.plain
+            stdout().write(plain + "\n" if plain else "")
+            return
         from rich.cells import cell_len
         from rich.panel import Panel
         from rich.text import Text
 
-        from cgt_cli.views.lines import Styled
-
         if isinstance(renderable, str):
             renderable = Text(renderable)
-        if not self.terminal and not self.color and isinstance(renderable, (Text, Styled)):
+        if plain_lines and isinstance(renderable, Text):
             plain = renderable.plain
             stdout().write(plain + "\n" if plain else "")
             return

@@ -175,3 +175,12 @@ def test_help_loads_neither_opencc_nor_lexicons():
         "charset_normalizer", "regex", "trafilatura", "lxml", "playwright",
     ]  # fmt: skip
     assert loaded_by(["--help"], heavy) == []
+
+
+@pytest.mark.parametrize("options", [[], ["-c"], ["-l"]])
+def test_piped_grep_loads_no_rich_and_no_other_command(news, options, tmp_path):
+    """A warm grep into a pipe pays only for what it prints: plain lines, no Rich, no extractor."""
+    args = ["grep", "细胞", *options, "--corpus", str(news), "--cache-dir", str(tmp_path / "cache")]
+    unused = ["rich", "cgt_cli.views.terminal", "cgt_cli.views.rows", "cgt_cli.views.formats", "cgt_cli.extract.article", "cgt_cli.index.lookup"]
+    loaded_by(args, [])  # builds the index
+    assert loaded_by(args, unused) == []

@@ -11,7 +11,7 @@ from cgt_cli.index.load import load_index
 from cgt_cli.index.query import timeline
 from cgt_cli.output import color_wanted
 from cgt_cli.read.files import find_files
-from cgt_cli.views import terminal
+from cgt_cli.views import styled, terminal
 
 PAGES = {
     "long.txt": "國家細胞治療產業創新聯合體成立\n來源:中華人民共和國國家發展和改革委員會官方網站新聞中心\n2023-05-20 09:00\n"
@@ -46,13 +46,13 @@ def squeezed(text: str) -> str:
 def test_timeline_rows_wrap_under_their_own_column(store, width):
     events = timeline(store, detail=True)
     headers = {s.id: s for s in store.sources()}
-    view = terminal.timeline_view(events, headers, quotes=True, explain=True)
+    view = styled.timeline_view(events, headers, quotes=True, explain=True)
     lines = rendered(view, width)
     assert all(cell_len(line) <= width for line in lines)
     assert squeezed("".join(lines)) == squeezed(view.plain)  # nothing lost in wrapping
     wrapped = 0
     for lead, body in view.rows:  # each row alone: its continuation lines start under its text
-        one = terminal.Styled()
+        one = styled.Styled()
         one.row(*body, lead=lead)
         row_lines = rendered(one, width)
         indent = sum(cell_len(text) for text, _ in lead)
@@ -65,7 +65,7 @@ def test_timeline_rows_wrap_under_their_own_column(store, width):
 
 def test_wide_characters_count_two_cells(store):
     events = timeline(store, detail=False)
-    view = terminal.timeline_view(events, {s.id: s for s in store.sources()})
+    view = styled.timeline_view(events, {s.id: s for s in store.sources()})
     lines = rendered(view, 60)
     summary = [line for line in lines if line.startswith("  2023-05-18")][0]
     assert cell_len(summary) <= 60 < len(summary) * 2
@@ -74,7 +74,7 @@ def test_wide_characters_count_two_cells(store):
 
 def test_undated_date_never_runs_into_the_text(store):
     events = timeline(store, undated=True, detail=False)
-    view = terminal.timeline_view(events, {s.id: s for s in store.sources()})
+    view = styled.timeline_view(events, {s.id: s for s in store.sources()})
     assert view.plain.splitlines()[1].startswith("  --10-16 – --10-20  细胞治疗周")
     for width in (60, 80):
         assert rendered(view, width)[1].startswith("  --10-16 – --10-20  细胞治疗周")
@@ -82,10 +82,10 @@ def test_undated_date_never_runs_into_the_text(store):
 
 def test_citation_names_outlet_date_and_file_line_never_unknown_twice(store):
     events = timeline(store, undated=True, detail=False)
-    row = terminal.timeline_view(events, {s.id: s for s in store.sources()}).plain.splitlines()[1]
+    row = styled.timeline_view(events, {s.id: s for s in store.sources()}).plain.splitlines()[1]
     assert "unknown" not in row  # the page has neither outlet nor date: neither is cited
     assert row.endswith("@ 上海国际会议中心  — " + str(store.sources()[1].file) + ":2")
-    dated = terminal.timeline_view(timeline(store, detail=False), {s.id: s for s in store.sources()}).plain
+    dated = styled.timeline_view(timeline(store, detail=False), {s.id: s for s in store.sources()}).plain
     assert "— 中华人民共和国国家发展和改革委员会官方网站新闻中心 2023-05-20 · " in dated
 
 

@@ -193,7 +193,7 @@ def interrupted() -> int:
 
 def warn(message: str) -> None:
     """One line on stderr, once per command run."""
-    from cgt_cli.views.terminal import safe
+    from cgt_cli.views.styled import safe
 
     if message not in warned:
         warned.add(message)

@@ -69,7 +69,7 @@ def grep(
       cgt grep 濟南 -c --index ~/news-ds/    # from a dataset (cgt index --out)
     """
     from cgt_cli.index import query
-    from cgt_cli.views import records, rows, terminal
+    from cgt_cli.views import records
 
     fmt = choose_format(fmt, as_json)
     if count and files:
@@ -86,19 +86,26 @@ def grep(
     if count or files:  # of the lines shown (-m)
         _grep_numbers(records.per_article(store, [hit for line in lines for hit in line.hits]), fmt, files)
     elif fmt != "table":
+        from cgt_cli.views import rows
+
         out.data(fmt, rows.hits(store, lines, context))
     elif lines:
-        out.view(terminal.grep_view(lines, source, out.terminal if heading is None else heading))
+        from cgt_cli.views import styled
+
+        out.view(styled.grep_view(lines, source, out.terminal if heading is None else heading))
     finish(store, bool(lines))
 
 
 def _grep_numbers(found: dict[str, tuple[str, int]], fmt: str, files: bool) -> None:
     """grep -c (matches per article) or -l (the articles), as data or a view."""
-    from cgt_cli.views import records, rows, terminal
-
     if fmt != "table":
+        from cgt_cli.views import rows
+
         writer().data(fmt, rows.files(found) if files else rows.counts(found))
-    elif files:
-        writer().view(terminal.files_view(records.file_records(found)))
+        return
+    from cgt_cli.views import records, styled
+
+    if files:
+        writer().view(styled.files_view(records.file_records(found)))
     else:
-        writer().view(terminal.count_view(records.count_records(found)))
+        writer().view(styled.count_view(records.count_records(found)))

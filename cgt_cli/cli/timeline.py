@@ -62,7 +62,7 @@ def timeline(
     """
     from cgt_cli.index.query import timeline as select
     from cgt_cli.index.query import why_empty
-    from cgt_cli.views import rows, terminal
+    from cgt_cli.views import rows, styled
     from cgt_cli.views.formats import PAGES
 
     fmt = choose_format(fmt, as_json, pages=True)
@@ -79,5 +79,5 @@ def timeline(
     elif fmt != "table":
         writer().data(fmt, rows.timeline(events, headers(store)), output)
     elif events:
-        writer().view(terminal.timeline_view(events, headers(store), quotes, explain))
+        writer().view(styled.timeline_view(events, headers(store), quotes, explain))
     finish(store, bool(events))

@@ -4,21 +4,29 @@ hanging indent on a terminal (each row's text stays under its own column)."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.style import Style
+if TYPE_CHECKING:  # Rich is imported only to render on a terminal or in colour: piped plain rows never load it
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
 
 Piece = tuple[str, str]  # (text, style)
 
 # where a line may break: after any Han character or full-width sign, at spaces, and
 # around a run of other characters (a Latin word, a number, a path), which stays whole
 _WIDE_CHARS = "\u2e80-\u303e\u3040-\u9fff\uf900-\ufaff\uff01-\uff60\uffe0-\uffe6\U00020000-\U0003134f"
-_WIDE_ONE = re.compile(f"[{_WIDE_CHARS}]")  # a character two cells wide
-_NARROW_ONLY = re.compile(f"[\u0020-\u02ff\u2000-\u206f{_WIDE_CHARS}]*")  # text cells() can count fast
-_ATOMS = re.compile(f"[{_WIDE_CHARS}]+|[ \t]+|[^ \t{_WIDE_CHARS}]+")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a character two cells wide, text cells() can count fast, the atoms a line breaks
+    between), compiled on first use: plain rows need none of them."""
+    return (
+        re.compile(f"[{_WIDE_CHARS}]"),
+        re.compile(f"[\u0020-\u02ff\u2000-\u206f{_WIDE_CHARS}]*"),
+        re.compile(f"[{_WIDE_CHARS}]+|[ \t]+|[^ \t{_WIDE_CHARS}]+"),
+    )
 _CLOSING = "，。、；：！？）》」』】〉,.;:!?)”’…"  # signs that may not start a line
 
 
@@ -61,11 +69,16 @@ class Styled:
         return "".join(texts).rstrip()
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
         indents = [sum(cells(text) for text, _ in lead) for lead, _ in self.rows]
         widths = [sum(cells(text) for text, _ in lead + body) for lead, body in self.rows]
         return Measurement(max(indents, default=0) + 1, max(widths, default=1))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+        from rich.style import Style
+
         width = options.max_width
         styles: dict[str, Style] = {}
         newline = Segment.line()
@@ -106,8 +119,11 @@ def cells(text: str) -> int:
     """Terminal cells `text` takes: two for each wide (Chinese) character."""
     if text.isascii():
         return len(text)
-    if _NARROW_ONLY.fullmatch(text):
-        return len(text) + len(_WIDE_ONE.findall(text))
+    wide_one, narrow_only, _ = _patterns()
+    if narrow_only.fullmatch(text):
+        return len(text) + len(wide_one.findall(text))
+    from rich.cells import cell_len
+
     return cell_len(text)  # emoji, combining marks: Rich's table
 
 
@@ -118,9 +134,10 @@ def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
     moves whole to the next line (folded only when longer than a line); a
     space where a line breaks is dropped; 。” never starts a line (the
     character before comes along)."""
+    wide_one, _, atoms = _patterns()
     lines: list[tuple[int, int]] = []
     start, used = 0, 0
-    for atom in _ATOMS.finditer(text):
+    for atom in atoms.finditer(text):
         a, b = atom.span()
         chunk = atom.group()
         if chunk[0] in " \t":
@@ -129,7 +146,7 @@ def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
             else:
                 lines.append((start, a))
                 start, used = b, 0
-        elif _WIDE_ONE.match(chunk):  # a run of wide characters: two cells each, break anywhere
+        elif wide_one.match(chunk):  # a run of wide characters: two cells each, break anywhere
             at = a
             while b - at > (width - used) // 2:
                 cut = max(at + (width - used) // 2, start + 1)
@@ -145,7 +162,7 @@ def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
                 used += size
             elif size <= width:
                 cut = a
-                while cut - 1 > start and text[cut] in _CLOSING and _WIDE_ONE.match(text[cut - 1]):
+                while cut - 1 > start and text[cut] in _CLOSING and wide_one.match(text[cut - 1]):
                     cut -= 1  # 。” never starts a line: the character before comes along
                 lines.append((start, cut))
                 start, used = cut, cells(text[cut:b])

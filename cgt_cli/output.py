@@ -2,8 +2,9 @@
 
 Colour: `--color always` or `never` when given; else none with NO_COLOR, some
 with FORCE_COLOR (each when set and not empty), else only on a terminal.
-Width: on a terminal, the terminal's (rows wrap under their own column); when
-piped, lines take their natural width and tables too, so nothing is cropped.
+Width: on a terminal, the terminal's (rows wrap under their own column). When
+piped, lines take their natural width (nothing is wrapped or cropped); tables and
+cards take $COLUMNS, else 80, and tables are made without their box (`views.terminal.new_table`).
 """
 
 from __future__ import annotations
@@ -101,14 +102,18 @@ class Output:
             stdout().write(plain + "\n" if plain else "")
             return
         width = None
-        if not self.terminal and not isinstance(renderable, Panel):
-            width = _natural_width(renderable)  # lines and tables are never cut
+        if not self.terminal:  # lines are never cut; a table or a card takes $COLUMNS or 80, as `ls` and git do
+            width = _natural_width(renderable) if isinstance(renderable, (Text, Styled)) else piped_width()
         console = self.console(width)
-        if isinstance(renderable, Panel) and not self.terminal:  # a card wraps at $COLUMNS or 80; its title is whole
+        if isinstance(renderable, Panel) and not self.terminal:  # a card's title is whole
             renderable.width = max(console.width, cell_len(str(renderable.title or "")) + 8)
         if isinstance(renderable, Styled):  # rows wrapped to the width already; shown as they are made
             for part in renderable.chunks():
                 console.print(part, crop=False)
+        elif plain_lines:  # a table's lines without the spaces that pad them to its width
+            with console.capture() as captured:
+                console.print(renderable)
+            stdout().write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
         else:
             console.print(renderable)
 
@@ -154,6 +159,14 @@ def _target(output: Path | None):
         raise CgtError(f"cannot write {output}: {error.strerror or error}") from None
     with handle:
         yield handle
+
+
+def piped_width(environ=os.environ) -> int:
+    """The width of a table or a card in a pipe or a file: $COLUMNS when it is a
+    positive number, else 80. Never a terminal's found on stdin or stderr (as Rich
+    would): the same command writes the same file wherever it runs."""
+    columns = environ.get("COLUMNS", "")
+    return int(columns) if columns.isascii() and columns.isdigit() and int(columns) > 0 else 80
 
 
 def _natural_width(renderable) -> int:

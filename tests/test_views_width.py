@@ -2,6 +2,8 @@
 two cells), piped output is never cropped, and colour follows --color, NO_COLOR and FORCE_COLOR."""
 
 import io
+import json
+import re
 
 import pytest
 from rich.cells import cell_len
@@ -89,13 +91,56 @@ def test_citation_names_outlet_date_and_file_line_never_unknown_twice(store):
     assert "— 中华人民共和国国家发展和改革委员会官方网站新闻中心 2023-05-20 · " in dated
 
 
-def test_piped_tables_take_their_natural_width(cgt):
-    result = cgt("sources", env={"COLUMNS": "60"})
-    lines = result.stdout.splitlines()
-    assert len(lines) == 1 + 3 + 5 + 1 + 1  # title, header (3 lines), one line per article, bottom, caption
-    assert "四川省首个国家级产业创新中心落户成都高新区 抢占全球医药健康战略领域制高点" in result.stdout
-    assert "…" not in result.stdout
-    assert max(cell_len(line) for line in lines) > 60
+SOURCES_80 = "id                    title          outlet      published    script       chars"
+SOURCES_140 = "id                    title" + " " * 70 + "outlet      published    script       chars"
+
+
+@pytest.mark.parametrize(
+    "env, header, first",
+    [
+        ({"COLUMNS": "80"}, SOURCES_80, "000_647482f8fc299ec1  山东大学等几   济南日报    2020-09-28   simplified   2,369"),
+        ({"COLUMNS": None}, SOURCES_80, "000_647482f8fc299ec1  山东大学等几   济南日报    2020-09-28   simplified   2,369"),
+        ({"COLUMNS": "80x"}, SOURCES_80, "000_647482f8fc299ec1  山东大学等几   济南日报    2020-09-28   simplified   2,369"),
+        (
+            {"COLUMNS": "140"},
+            SOURCES_140,
+            "000_647482f8fc299ec1  山东大学等几十家科研单位、企业入驻“细胞产业园”济南生物医药产业持续向高端   济南日报"
+            "    2020-09-28   simplified   2,369",
+        ),
+    ],
+)
+def test_piped_sources_table_takes_columns_else_80_without_a_box(cgt, env, header, first):
+    """In a pipe or a file: $COLUMNS when a number, else 80 (as `ls -C` and git); no box-drawing
+    characters, no spaces at a line's end, an id never folded; the title folds in its own column."""
+    lines = cgt("sources", env=env).stdout.splitlines()
+    width = int(env["COLUMNS"]) if (env["COLUMNS"] or "").isdigit() else 80
+    assert lines[:3] == ["5 articles", header, first]
+    assert lines[-1] == "~ inferred from the page, not stated in its header"
+    assert all(cell_len(line) <= width and line == line.rstrip() for line in lines)
+    assert not any(char in "".join(lines) for char in "┏━┃│└…")
+    ids = [record["id"] for record in json.loads(cgt("sources", "--json").stdout)]
+    assert [line.split()[0] for line in lines if line[:3].isdigit()] == ids  # whole, one a row
+
+
+@pytest.mark.parametrize(
+    "columns, header, first",
+    [
+        ("80", "name                        kind      mentions  articles  first seen  last seen",
+         "细胞与基因治疗产业联盟      alliance        13         1  2022-11-11  2022-11-11"),
+        ("140", "name" + " " * 55 + "kind      mentions  articles  first seen  last seen",  # its natural width: 136
+         "细胞与基因治疗产业联盟" + " " * 37 + "alliance        13         1  2022-11-11  2022-11-11"),
+    ],
+)  # fmt: skip
+def test_piped_entities_table_takes_columns(cgt, columns, header, first):
+    lines = cgt("entities", env={"COLUMNS": columns}).stdout.splitlines()
+    assert lines[:3] == ["120 entities", header, first]
+    rows = [line for line in lines[2:] if re.search(r"  (org|park|alliance|person|place|policy|event|product) +\d", line)]
+    assert len(rows) == 120 and all(cell_len(line) <= int(columns) for line in lines)  # long names fold in their column
+
+
+def test_a_terminal_table_keeps_its_box(store):
+    lines = rendered(terminal.sources_table(store.sources()), 80)
+    assert lines[1].startswith("┏━━━") and lines[2].startswith("┃ id ")
 
 
 def test_piped_timeline_lines_are_whole(cgt):

@@ -54,5 +54,6 @@ def entities(
     if fmt != "table":
         writer().data(fmt, rows.entities(found, store.aliases()))
     elif found:
-        writer().view(terminal.entities_table(found))
+        out = writer()
+        out.view(terminal.entities_table(found, boxed=out.terminal))
     finish(store, bool(found))

@@ -78,7 +78,8 @@ def show(
         elif fmt != "table":
             writer().data(fmt, rows.candidates(many.candidates), output)
         else:
-            writer().view(terminal.candidates_table(name, many.candidates))
+            out = writer()
+            out.view(terminal.candidates_table(name, many.candidates, boxed=out.terminal))
         raise typer.Exit(NOT_FOUND) from None
     found = card(store, entity, detail=fmt != "table")
     if fmt in PAGES:

@@ -36,5 +36,6 @@ def sources(
     if fmt != "table":
         writer().data(fmt, rows.sources(found))
     else:
-        writer().view(terminal.sources_table(found))
+        out = writer()
+        out.view(terminal.sources_table(found, boxed=out.terminal))
     finish(store, bool(found))

@@ -18,15 +18,20 @@ def plain(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
 
 
-def sources_table(sources: list[Source]) -> Table:
-    """One row per article; `html` under the script of one that came from a saved web page."""
-    table = Table(
-        title=f"{len(sources)} articles",
-        title_justify="left",
-        caption="~ inferred from the page, not stated in its header",
-        caption_justify="left",
-    )
-    table.add_column("id", overflow="fold", min_width=8)
+def new_table(title, boxed: bool = True, **options) -> Table:
+    """A table as a terminal shows it (`boxed`), or as a pipe or a file takes it: no
+    box, columns two spaces apart, the title and header lines as plain text."""
+    if not boxed:
+        options |= {"box": None, "pad_edge": False}
+    return Table(title=title, title_justify="left", **options)
+
+
+def sources_table(sources: list[Source], boxed: bool = True) -> Table:
+    """One row per article; `html` under the script of one that came from a saved web page.
+    Out of its box, an id is never folded (the columns then fit in 75)."""
+    caption = "~ inferred from the page, not stated in its header"
+    table = new_table(f"{len(sources)} articles", boxed, caption=caption, caption_justify="left")
+    table.add_column("id", overflow="fold", min_width=8, no_wrap=not boxed)
     table.add_column("title", overflow="fold", min_width=12, ratio=3)
     table.add_column("outlet", overflow="fold", min_width=6, ratio=1)
     for column in ("published", "script"):
@@ -44,8 +49,8 @@ def sources_table(sources: list[Source]) -> Table:
     return table
 
 
-def candidates_table(query: str, entities: list[EntityRow]) -> Table:
-    table = Table(title=plain(f"{query} names {len(entities)} entities; show one by its name"), title_justify="left")
+def candidates_table(query: str, entities: list[EntityRow], boxed: bool = True) -> Table:
+    table = new_table(plain(f"{query} names {len(entities)} entities; show one by its name"), boxed)
     for column in ("name", "kind", "mentions", "articles"):
         table.add_column(column, justify="right" if column in ("mentions", "articles") else "left")
     for entity in entities:
@@ -54,8 +59,8 @@ def candidates_table(query: str, entities: list[EntityRow]) -> Table:
     return table
 
 
-def entities_table(rows: list[EntityRow]) -> Table:
-    table = Table(title=f"{len(rows)} entities", title_justify="left")
+def entities_table(rows: list[EntityRow], boxed: bool = True) -> Table:
+    table = new_table(f"{len(rows)} entities", boxed)
     table.add_column("name", overflow="fold")
     table.add_column("kind", no_wrap=True)
     table.add_column("mentions", justify="right", no_wrap=True)

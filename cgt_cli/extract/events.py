@@ -49,7 +49,9 @@ _GROUNDS = re.compile(r"(?:根据|按照|依据|依照|贯彻|落实)$")
 _NEXT_LINE = re.compile(r"[^\n]*\n(?:\s*\n)?[ \t\u3000]*([^\n]*)")  # the next non-blank line
 _FIELD = re.compile(r"(?:活动|会议|大会|论坛|峰会|展会|举办|举行|开幕)?时间\s*[:：]")  # 活动时间:2023-03-28
 _VENUE = re.compile(r"\s*\n\s*(?:活动|会议|举办|举行)?地点\s*[:：]\s*([^\n]{2,60})")
+_NOT_A_BREAK = re.compile(r"[^\n]")
 _PENDING_SENTENCES = 3  # a date alone on its line governs at most this many sentences after it
+_REMEMBERED = 6  # sentences kept of those read: a notice's 现予发布 is looked for in the last 5
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,12 @@ class Found:
 
 def body_only(article: Article) -> str:
     """`simple` with everything outside the body blanked, offsets and line breaks unchanged."""
-    chars = [" " if c != "\n" else c for c in article.simple]
-    for start, end in article.layout.body:
-        chars[start:end] = article.simple[start:end]
-    return "".join(chars)
+    simple, pieces, at = article.simple, [], 0
+    for start, end in article.layout.body:  # lines, in order (never a list of every character)
+        pieces += [_NOT_A_BREAK.sub(" ", simple[at:start]), simple[start:end]]
+        at = end
+    pieces.append(_NOT_A_BREAK.sub(" ", simple[at:]))
+    return "".join(pieces)
 
 
 def anchor_of(article: Article) -> date | None:
@@ -100,7 +104,7 @@ class _Reader:
     text: str
     names: list[tuple[int, int, str, str]]
     found: Found = field(default_factory=lambda: Found([], [], []))
-    before: list[tuple[int, int]] = field(default_factory=list)  # the sentences read so far
+    before: list[tuple[int, int]] = field(default_factory=list)  # the last sentences read (_REMEMBERED or more)
     pending: tuple[TimeMention, int, int] | None = None  # a date alone on its line, its start, sentences left
     anchor: date | None = None
     signature: int = -1  # where a notice's signature date starts, once read
@@ -133,6 +137,8 @@ class _Reader:
             made = self._event(sentence, mention, sentence[0], sentence[1], quote_from=start)
             self.pending = None if made or left <= 1 else (mention, start, left - 1)
         self.before.append(sentence)
+        if len(self.before) > 2 * _REMEMBERED:
+            del self.before[:-_REMEMBERED]  # only the last few are read: never one per sentence
         self._sign(sentence)
 
     def _event(self, sentence, mention, begin, region_end, quote_from=None) -> bool:

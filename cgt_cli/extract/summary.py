@@ -91,10 +91,13 @@ def summarize(text, span, dated, verb, place, sentence, names) -> tuple[str, str
         piece = _without_date(piece, text[dated[0] : dated[1]])
     if place:
         piece = piece.replace("在" + place, "", 1)
-    piece = _ORGANISER.sub("", _ALIAS_NOTE.sub("", _CELLS.sub(" ", piece)))
+    if "|" in piece:  # a table row (the pattern costs a scan of the clause even without one)
+        piece = _CELLS.sub(" ", piece)
+    piece = _ORGANISER.sub("", _ALIAS_NOTE.sub("", piece))
     head, found, tail = piece.rpartition(verb.group())
     if found:
-        piece = _LIST.sub("等", _AGENTS.sub("", _without_modifier(head))) + verb.group() + tail
+        head = _AGENTS.sub("", _without_modifier(head))
+        piece = (_LIST.sub("等", head) if "、" in head else head) + verb.group() + tail
     piece = _LEADING.sub("", piece.strip()).replace(verb.group() + "了", verb.group(), 1).strip()
     subject = None
     if not piece or piece.startswith((verb.group(),) + BARE_PREDICATE):
@@ -127,7 +130,9 @@ def _without_modifier(head: str) -> str:
     位于) keeps the name it modifies (not after 批准/同意…: `批准某公司的某药上市` is a verb, its object and what it allows)."""
     if len(head) <= _LONG_SUBJECT and not head.startswith(("由", "位于")):
         return head
-    cut = max((i for i, c in enumerate(head) if c == "的" and not inside_name(head, 0, i)), default=-1)
+    cut = head.rfind("的")
+    while cut >= 0 and inside_name(head, 0, cut):  # the last 的 outside 《》 and “”
+        cut = head.rfind("的", 0, cut)
     rest = head[cut + 1 :]
     if cut < 0 or len(rest) < 4 or _PIVOT.search(head, 0, cut):
         return head

@@ -80,7 +80,8 @@ store, _ = load_index([Path(sys.argv[1])], None)
 seconds = time.perf_counter() - start
 me = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": seconds, "cpu_s": me.ru_utime + me.ru_stime, "peak_rss_mb": me.ru_maxrss / 1024,
-                  "events": store.count("events"), "entities": store.count("entities"), "skipped": len(store.skipped)}))
+                  "events": store.count("events"), "entities": store.count("entities"), "skipped": len(store.skipped),
+                  "notices": [n.reason for n in store.notices]}))
 """
 
 
@@ -106,8 +107,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     results = {}
-    print("| shape | MB | seconds | CPU s | peak RSS MB | events | entities | load avg |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| shape | MB | seconds | CPU s | peak RSS MB | events | entities | notice | load avg |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     for name in args.only.split(","):
         path = args.workdir / f"{name}-{args.scale:g}.txt"
         if not path.exists():
@@ -116,8 +117,9 @@ def main(argv: list[str] | None = None) -> None:
         results[name] = result
         figures = (
             f"{result['seconds']:.1f} | {result['cpu_s']:.1f} | {result['peak_rss_mb']:.0f} | {result['events']} | {result['entities']}"
+            f" | {'; '.join(result['notices'])}"
             if "error" not in result
-            else f"{result['error']} | | | | |"
+            else f"{result['error']} | | | | | |"
         )
         print(f"| {SHAPES[name][0]} | {result['bytes'] / 1e6:.1f} | {figures} | {result['load']:.1f} |", flush=True)
     if args.json:

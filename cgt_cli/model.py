@@ -178,6 +178,7 @@ class Index:
 
     articles: list[Article]
     skipped: list = field(default_factory=list)  # read.files.Skipped, in path order
+    notices: list = field(default_factory=list)  # read.files.Skipped(notice=True): articles read in part, in path order
     events: list[Event] = field(default_factory=list)  # dated events and facts, by date
     undated: list[Event] = field(default_factory=list)  # events whose year nobody states
     entities: list[Entity] = field(default_factory=list)

@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cgt_cli.extract import events
 from cgt_cli.extract.article import process_file
+from cgt_cli.extract.events import body_only, find_events
 from cgt_cli.index.build import NEIGHBOURS, assemble
 from cgt_cli.index.query import repeat_product
 from cgt_cli.model import Article, Layout
@@ -82,6 +84,71 @@ def test_line_and_column_by_bisection_match_counting(text, data):
     article = Article("a", "a.txt", "utf-8", text, text, "simplified", (), Layout(None, None, False, None, None, False, "", ()))
     line_start = text.rfind("\n", 0, pos) + 1
     assert article.line_col(pos) == (text.count("\n", 0, pos) + 1, pos - line_start + 1)
+
+
+TRADITIONAL = str.maketrans(
+    "经过专家论证修改关于进细胞疗产业发展举措园开仪约签议协医院报设进", "經過專家論證修改關於進細胞療產業發展舉措園開儀約簽議協醫院報設進"
+)
+
+
+def varied_dates(count: int) -> list[str]:
+    return [f"{2000 + n % 24}-{1 + n // 24 % 12:02}-{1 + n // 288 % 28:02}" for n in range(count)]
+
+
+@pytest.mark.parametrize("traditional", [False, True])
+def test_an_article_past_the_bound_is_read_to_it_and_says_so_once_cached_too(cgt, tmp_path, monkeypatch, traditional):
+    monkeypatch.setattr(events, "MOST_DATED", 40)  # 10,000 in use: the same code at a test's size
+    text = shapes.shape("dated-20k-varied", 0.004)  # 80 lines, each a dated sentence of its own date
+    path = tmp_path / "yearbook.txt"
+    path.write_text(text.translate(TRADITIONAL) if traditional else text, encoding="utf-8")
+    for _ in range(2):  # built, then read from the cache
+        result = cgt("timeline", "--corpus", str(path), "--json")
+        assert (result.exit_code, result.stderr) == (0, f"cgt: {path}: only the first 40 dated sentences read (the article has 80)\n")
+        assert [e["date"] for e in json.loads(result.stdout)] == sorted(varied_dates(40))
+
+
+@pytest.mark.parametrize("lines, notice", [(40, None), (41, "only the first 40 dated sentences read (the article has 41)")])
+def test_the_bound_counts_dated_sentences_only(monkeypatch, lines, notice):
+    monkeypatch.setattr(events, "MOST_DATED", 40)
+    undated = "某某细胞治疗产业园位于苏州。\n" * 30  # sentences without a date are read, not counted
+    text = shapes.shape("dated-20k-varied", lines / 20000) + undated
+    found = find_events(process_file(("a", "a.txt", text.encode())).article)
+    assert (found.dated, events.partly_read(found), len(found.events)) == (lines, notice, 40)
+
+
+def test_the_body_text_blanks_all_but_the_body_keeping_offsets_and_line_breaks():
+    page = "某某细胞治疗产业园开园\n2023-06-18 09:30 某某日报\n2023年6月16日,某某细胞治疗产业园开园。\n相关推荐\n某某新闻标题\n"
+    article = process_file(("a", "a.txt", page.encode())).article
+    body = article.layout.body
+    expected = "".join(c if c == "\n" or any(s <= i < e for s, e in body) else " " for i, c in enumerate(article.simple))
+    assert body_only(article) == expected and expected.split("\n")[2] == "2023年6月16日,某某细胞治疗产业园开园。"
+
+
+SUBJECTS = (
+    "某某日报\n2023-06-18 09:30 某某日报\n经过多方专家反复论证修改完善的《关于促进细胞和基因治疗产业发展的若干措施》于2023年3月1日正式发布。\n"
+    "2023年4月2日,某某细胞治疗产业园、某某基因科技有限公司、某某医院三方共同签署合作协议。\n"
+    "2023年5月6日 | 某某细胞治疗产业园 | 举行开园仪式\n"
+)
+
+
+@pytest.mark.parametrize("text", [SUBJECTS, SUBJECTS.translate(TRADITIONAL)])
+def test_summaries_of_long_subjects_lists_and_table_rows(text):
+    found = find_events(process_file(("a", "a.txt", text.encode())).article)
+    assert [(e.date, e.summary) for e in found.events] == [
+        ("2023-03-01", "《关于促进细胞和基因治疗产业发展的若干措施》正式发布"),  # the last 的 outside 《》 cuts the modifier
+        ("2023-04-02", "某某细胞治疗产业园等三方共同签署合作协议"),
+        ("2023-05-06", "某某细胞治疗产业园 举行开园仪式"),
+    ]
+
+
+def test_a_line_without_end_marks_gives_an_event_per_cut_sentence():
+    text = shapes.shape("one-line-unpunctuated", 0.0005)  # 10 KB: sentences of LONGEST characters, two here
+    found = find_events(process_file(("a", "a.txt", text.encode())).article)
+    once = "某某细胞治疗产业园在苏州举行签约仪式首批十家企业入驻"
+    assert [(e.date, e.summary, len(e.quotes)) for e in found.events] == [
+        ("2021-03-05", f"{once}2021年3月5日{once}2021年3月5日某某细胞治疗产业园…", 1),
+        ("2021-03-05", f"3月5日{once}{once}2021年3月5日某某细胞治疗产业园在苏州举行…", 1),
+    ]
 
 
 # 8. A regular expression whose compile would explode is refused in one line.

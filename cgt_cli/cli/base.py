@@ -59,7 +59,8 @@ app = typer.Typer(
     "Without --corpus, cgt reads its bundled seed articles.",
     epilog="Examples:  cgt timeline  ·  cgt show 山东大学  ·  cgt grep CDMO --source  ·  "
     "cgt sources --corpus ~/news/\n\n"
-    "Exit codes: 0 found, 1 nothing found, 2 error (a skipped file also ends the run with 2).",
+    "Exit codes: 0 found, 1 nothing found, 2 error (a skipped file also ends the run with 2; "
+    "a notice, such as an article of over 10,000 dated sentences read only in part, does not).",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,

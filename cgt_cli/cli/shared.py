@@ -31,9 +31,12 @@ def writer():
 
 
 def report_skipped(store) -> None:
-    """Each skipped file in one line; cgt's own failure on a file as an internal error."""
+    """Each skipped file in one line; cgt's own failure on a file as an internal error; each
+    file read only in part in one line (a notice: the exit code stays)."""
     from cgt_cli.views.labels import short_path
 
+    for notice in getattr(store, "notices", ()):  # a dataset keeps none
+        warn(f"{short_path(notice.file)}: {notice.reason}")
     for skip in store.skipped:
         if skip.trace is None:
             warn(f"skipped {short_path(skip.file)}: {skip.reason}")

@@ -52,6 +52,10 @@ _VENUE = re.compile(r"\s*\n\s*(?:活动|会议|举办|举行)?地点\s*[:：]\s*
 _NOT_A_BREAK = re.compile(r"[^\n]")
 _PENDING_SENTENCES = 3  # a date alone on its line governs at most this many sentences after it
 _REMEMBERED = 6  # sentences kept of those read: a notice's 现予发布 is looked for in the last 5
+# Dated sentences read from one article (a sentence with a date mention in its body). The
+# dev pages have at most 12 and a yearbook a few thousand; past this a file is no article
+# (a 20 MB line of dated sentences), and reading every one would cost minutes.
+MOST_DATED = 10_000
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,14 @@ class Found:
     events: list[Event]
     facts: list[Event]
     undated: list[Event]
+    dated: int = 0  # sentences with a date in the body, read or not (only MOST_DATED are read)
+
+
+def partly_read(found: Found) -> str | None:
+    """What to say of an article whose dated sentences were not all read, else None."""
+    if found.dated <= MOST_DATED:
+        return None
+    return f"only the first {MOST_DATED:,} dated sentences read (the article has {found.dated:,})"
 
 
 def body_only(article: Article) -> str:
@@ -87,13 +99,16 @@ def find_events(article: Article, names: list[tuple[int, int, str, str]] | None 
 
     reader = _Reader(article, body_only(article), names or [])
     mentions = find_dates(reader.text, reader.anchor)
-    starts = [m.start for m in mentions]
+    starts, dated = [m.start for m in mentions], 0
     for start, end in article.layout.body:
         for sentence in split_sentences(reader.text, start, end):
             inside = mentions[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
-            reader.read(sentence, [m for m in inside if m.end <= sentence[1]])
-    found = reader.found
-    return Found(merge_in_article(found.events), merge_in_article(found.facts), merge_in_article(found.undated))
+            inside = [m for m in inside if m.end <= sentence[1]]
+            dated += bool(inside)
+            if dated <= MOST_DATED:
+                reader.read(sentence, inside)  # past the bound, only counted
+    read = reader.found
+    return Found(merge_in_article(read.events), merge_in_article(read.facts), merge_in_article(read.undated), dated)
 
 
 @dataclass

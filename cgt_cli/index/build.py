@@ -33,10 +33,10 @@ from functools import partial
 
 from cgt_cli.extract.article import Processed, process
 from cgt_cli.extract.dates import sort_key
-from cgt_cli.extract.events import Found
+from cgt_cli.extract.events import Found, partly_read
 from cgt_cli.index.linking import Hit, Local, Summary, Unit, prepare, scan_shorts
 from cgt_cli.index.reduce import Naming, Units, link_units, name_entities
-from cgt_cli.model import Entity, Event, Index, Role, Span
+from cgt_cli.model import Article, Entity, Event, Index, Role, Span
 from cgt_cli.read.files import Document, Skipped
 from cgt_cli.read.sentences import Sentences
 
@@ -184,8 +184,16 @@ def _unit(name: str, here: dict[str, tuple[int, Unit]], naming: Naming) -> Unit 
 def to_index(articles, skipped, parts: list[Part], units: Units, naming: Naming) -> Index:
     """The merge, with the articles at hand: the `Index` the store lays out."""
     index = Index(list(articles), list(skipped or []))
+    index.notices = _notices(index.articles, parts)
     index.events, index.undated, index.entities, index.sentences, index.related = merge(parts, units, naming)
     return index
+
+
+def _notices(articles: list[Article], parts: list[Part]) -> list[Skipped]:
+    """An article whose events were read only in part says so (one line, not a skip)."""
+    files = {article.id: article.file for article in articles}
+    said = ((files[part.article], partly_read(part.found)) for part in parts)
+    return sorted((Skipped(file, reason, None, True) for file, reason in said if reason), key=lambda s: s.file)
 
 
 def merge(parts: list[Part], units: Units, naming: Naming):

@@ -167,7 +167,7 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
         old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
         if old:
             return old[0]
-    skipped = json.dumps([[s.file, s.reason, s.trace] for s in index.skipped], ensure_ascii=False)
+    skipped = json.dumps([[s.file, s.reason, s.trace, s.notice] for s in index.skipped + index.notices], ensure_ascii=False)
     corpus = db.execute(
         "INSERT INTO corpora (key, used, skipped, counts) VALUES (?, julianday('now'), ?, '{}')", (key, skipped)
     ).lastrowid
@@ -322,11 +322,21 @@ class Store:
         return self._db.execute(sql.replace("$C", "corpus = ?"), (self._corpus, *args))
 
     @cached_property
-    def skipped(self) -> list[Skipped]:
+    def _skipped(self) -> list[Skipped]:
         row = self._db.execute("SELECT skipped FROM corpora WHERE id = ?", (self._corpus,)).fetchone()
         if row is None:
             raise Damaged("the corpus is no longer in the index")
         return [Skipped(*fields) for fields in _decoded(json.loads, row[0])]
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        """The files not read, and why."""
+        return [s for s in self._skipped if not s.notice]
+
+    @property
+    def notices(self) -> list[Skipped]:
+        """The files read in part, and how (an article too long to read whole)."""
+        return [s for s in self._skipped if s.notice]
 
     def count(self, table: str, where: str = "1") -> int:
         return self._rows(f"SELECT count(*) FROM {table} WHERE $C AND {where}").fetchone()[0]

@@ -47,6 +47,7 @@ class Skipped:
     file: str
     reason: str
     trace: str | None = None  # cgt failed on the file (a bug): the traceback
+    notice: bool = False  # not skipped but read in part (`reason` says how): a notice, the exit code unchanged
 
 
 class SkipFile(Exception):

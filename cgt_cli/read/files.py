@@ -14,7 +14,7 @@ import re
 import stat
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,7 +47,7 @@ class Skipped:
     file: str
     reason: str
     trace: str | None = None  # cgt failed on the file (a bug): the traceback
-    notice: bool = False  # not skipped but read in part (`reason` says how): a notice, the exit code unchanged
+    notice: bool = field(default=False, repr=False)  # not skipped but read in part (`reason` says how): a notice
 
 
 class SkipFile(Exception):

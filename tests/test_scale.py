@@ -67,17 +67,21 @@ def test_dataset_answers_like_the_store_on_the_seeds(cgt, seeds_dataset, args):
 def test_dataset_tables_are_native_columns(seeds_dataset):
     import pyarrow.parquet as pq
 
-    articles = pq.read_table(seeds_dataset / "articles.parquet")
+    articles = pq.read_table(seeds_dataset / "articles")
     assert articles.column("id").to_pylist()[0] == "000_647482f8fc299ec1"
     assert str(articles.schema.field("body").type) == "list<element: struct<start: int32, end: int32>>"
     assert len(articles.column("sha256").to_pylist()[0]) == 64
-    events = pq.read_table(seeds_dataset / "events.parquet")
+    events = pq.read_table(seeds_dataset / "events")
     assert str(events.schema.field("sources").type) == "list<element: string>"
-    for path in seeds_dataset.glob("*.parquet"):
+    assert sorted(p.relative_to(seeds_dataset).as_posix() for p in seeds_dataset.rglob("*.parquet"))[:2] == [
+        "alias_hits/part-000000.parquet", "articles/part-000000.parquet"
+    ]
+    for path in seeds_dataset.rglob("*.parquet"):
         types = {str(field.type) for field in pq.read_schema(path)}
         assert not any("binary" in t for t in types), path.name  # no pickles, no blobs
     manifest = json.loads((seeds_dataset / "cgt-dataset.json").read_text())
-    assert manifest["format"] == "cgt-dataset-1" and manifest["tables"]["articles"] == 5
+    assert manifest["format"] == "cgt-dataset-2" and manifest["tables"]["articles"] == 5
+    assert manifest["parts"]["articles/part-000000.parquet"] == 5
 
 
 # Bad input: one line on stderr, exit 2.
@@ -104,21 +108,23 @@ def test_a_folder_without_manifest_is_not_a_dataset(cgt, tmp_path, seeds_dataset
 
 def test_partial_dataset(cgt, tmp_path, seeds_dataset):
     shutil.copytree(seeds_dataset, tmp_path / "ds")
-    (tmp_path / "ds" / "events.parquet").unlink()
+    (tmp_path / "ds" / "events" / "part-000000.parquet").unlink()
     result = cgt("timeline", "--index", str(tmp_path / "ds"))
-    assert (result.exit_code, result.stderr) == (2, f"cgt: the dataset {tmp_path / 'ds'} is damaged: events.parquet is missing\n")
+    message = f"cgt: the dataset {tmp_path / 'ds'} is damaged: events/part-000000.parquet is missing\n"
+    assert (result.exit_code, result.stderr) == (2, message)
 
 
 def test_damaged_dataset(cgt, tmp_path, seeds_dataset):
     shutil.copytree(seeds_dataset, tmp_path / "ds")
-    (tmp_path / "ds" / "entities.parquet").write_bytes(b"PAR1 not really")
-    shutil.copy(seeds_dataset / "articles.parquet", tmp_path / "ds" / "mentions.parquet")
+    part = "part-000000.parquet"
+    (tmp_path / "ds" / "entities" / part).write_bytes(b"PAR1 not really")
+    shutil.copy(seeds_dataset / "articles" / part, tmp_path / "ds" / "mentions" / part)
     result = cgt("show", "山东大学", "--index", str(tmp_path / "ds"))
-    message = f"cgt: the dataset {tmp_path / 'ds'} is damaged: entities.parquet is not a readable Parquet file\n"
+    message = f"cgt: the dataset {tmp_path / 'ds'} is damaged: entities/{part} is not a readable Parquet file\n"
     assert (result.exit_code, result.stderr) == (2, message)
-    (tmp_path / "ds" / "entities.parquet").write_bytes((seeds_dataset / "entities.parquet").read_bytes())
+    (tmp_path / "ds" / "entities" / part).write_bytes((seeds_dataset / "entities" / part).read_bytes())
     result = cgt("show", "山东大学", "--index", str(tmp_path / "ds"))
-    message = f"cgt: the dataset {tmp_path / 'ds'} is damaged: mentions.parquet holds 5 rows, not 272\n"
+    message = f"cgt: the dataset {tmp_path / 'ds'} is damaged: mentions/{part} holds 5 rows, not 272\n"
     assert (result.exit_code, result.stderr) == (2, message)
 
 
@@ -202,16 +208,37 @@ def dask_dataset(tmp_path_factory, corpus, cache_dir):
     from typer.testing import CliRunner
 
     from cgt_cli.cli import app
+    from cgt_cli.index import spread
     from dask_kit import dask_cluster
 
     folder = tmp_path_factory.mktemp("dask")
-    with dask_cluster(folder, workers=2) as address:
+    with dask_cluster(folder, workers=2) as address, pytest.MonkeyPatch.context() as patch:
+        # small ranges, so that every table is written in several parts
+        patch.setattr(spread, "PARTITION", 300)
+        patch.setattr(spread, "ENTITIES", 1000)
+        patch.setattr(spread, "EVENTS", 5000)
         args = ["index", "--corpus", str(corpus), "--engine", "dask", "--scheduler", address, "--out", str(folder / "ds"), "--json"]
         result = CliRunner().invoke(app, args, env={"CGT_CACHE_DIR": str(cache_dir)})
     assert result.exit_code == 0, result.stderr
     summary = json.loads(result.stdout)
     assert (summary["articles"], summary["skipped"], summary["engine"]) == (ARTICLES, 0, "dask")
     return folder / "ds"
+
+
+def test_dask_build_is_written_in_parts(dask_dataset):
+    """Each partition of 300 files wrote its part of the per-article tables; each range
+    of 1,000 entities and of about 5,000 events its part of theirs."""
+    manifest = json.loads((dask_dataset / "cgt-dataset.json").read_text())
+    parts = {}
+    for name in manifest["parts"]:
+        parts.setdefault(name.split("/")[0], []).append(name)
+    assert parts["articles"] == [f"articles/part-{n:06d}.parquet" for n in range(7)]
+    assert [manifest["parts"][name] for name in parts["articles"]] == [300] * 6 + [200]
+    assert len(parts["hits"]) == len(parts["role_hits"]) == len(parts["alias_hits"]) == 7
+    entities = manifest["tables"]["entities"]
+    assert len(parts["entities"]) == len(parts["mentions"]) == len(parts["roles"]) == -(-entities // 1000) > 1
+    assert [manifest["parts"][name] for name in parts["entities"][:-1]] == [1000] * (len(parts["entities"]) - 1)
+    assert len(parts["events"]) > 1 and parts["skipped"] == ["skipped/part-000000.parquet"]
 
 
 def _queries(cgt, corpus: Path) -> list[list[str]]:
@@ -247,10 +274,10 @@ def test_dask_build_holds_what_the_map_finds_here(corpus, dask_dataset):
     mapped = {article_id: map_file((path, article_id)) for path, article_id in items}
     expected = parquet_rows.map_hits({article_id: result.names for article_id, (_, _, result) in mapped.items()})
     for table, rows in expected.items():
-        stored = [row for row in pq.read_table(dask_dataset / f"{table}.parquet").to_pylist() if row["article"] in mapped]
+        stored = [row for row in pq.read_table(dask_dataset / table).to_pylist() if row["article"] in mapped]
         assert stored == rows, table
     assert len(expected["hits"]) > 100 and expected["role_hits"]
-    digests = {row["id"]: row["sha256"] for row in pq.read_table(dask_dataset / "articles.parquet", columns=["id", "sha256"]).to_pylist()}
+    digests = {row["id"]: row["sha256"] for row in pq.read_table(dask_dataset / "articles", columns=["id", "sha256"]).to_pylist()}
     assert {article_id: digests[article_id] for article_id in mapped} == {a: digest for a, (_, digest, _) in mapped.items()}
 
 
@@ -275,3 +302,129 @@ def test_dask_local_cluster(cgt, news, tmp_path_factory):
     assert {k: v for k, v in json.loads(built.stdout).items() if k in ("articles", "engine")} == {"articles": 2, "engine": "dask"}
     for args in (["timeline", "--json"], ["entities", "--json"], ["show", "杭州钱塘细胞治疗产业园"]):
         _same(cgt, args, ["--corpus", str(news)], folder)
+
+
+# What the client receives, and who writes the tables.
+
+
+def _classes(value, seen: set) -> None:
+    """Every class of object inside `value` (containers, named tuples and dataclasses opened)."""
+    import dataclasses
+
+    seen.add(type(value))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _classes(key, seen)
+            _classes(item, seen)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _classes(item, seen)
+    elif dataclasses.is_dataclass(value):
+        for item in vars(value).values():
+            _classes(item, seen)
+
+
+class _Watching:
+    """A Dask client that keeps everything it hands back (`gather`: the only way the build takes results)."""
+
+    def __init__(self, client) -> None:
+        self._client = client
+        self.received: list = []
+
+    def __getattr__(self, name):
+        return getattr(self._client, name)
+
+    def gather(self, futures):
+        found = self._client.gather(futures)
+        self.received.append(found)
+        return found
+
+
+def test_the_client_receives_no_article_records(seeds, tmp_path, monkeypatch):
+    """Built on a cluster in three partitions, the client receives counts, skipped files,
+    one combined summary of distinct names and the names of the parts written; never an
+    article, its names, events or mentions. Each partition writes its articles; the
+    entities and the events are written on the workers too."""
+    from collections import Counter
+
+    from distributed import Client, LocalCluster, get_worker
+
+    from cgt_cli.extract.article import process_file
+    from cgt_cli.index import ranges, spread
+    from cgt_cli.index.build import first
+    from cgt_cli.index.engines import Cluster, build_dataset
+    from cgt_cli.index.linking import Summary
+    from cgt_cli.read.files import find_files
+
+    monkeypatch.setattr(spread, "PARTITION", 2)
+    writes: list[tuple[str, bool]] = []
+    write_part = spread.write_part
+
+    def watched(url, table, rows, part):
+        try:
+            get_worker()
+            on_worker = True
+        except ValueError:
+            on_worker = False
+        writes.append((f"{table}/{part}", on_worker))
+        return write_part(url, table, rows, part)
+
+    monkeypatch.setattr(spread, "write_part", watched)
+    monkeypatch.setattr(ranges, "write_part", watched)
+    paths = find_files([str(seeds)])
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with Client(cluster, set_as_default=False) as client:
+            watching = _Watching(client)
+            built = build_dataset(paths, tmp_path / "ds", Cluster(watching))
+    assert built.articles == 5
+    classes: set = set()
+    _classes(watching.received, classes)
+    assert classes == {list, tuple, dict, int, str, bool, type(None), frozenset, Counter, Summary}
+    summaries = [found for found in watching.received if isinstance(found, dict) and found and isinstance(next(iter(found.values())), Summary)]
+    units = {unit for path, article_id in paths.items() for unit in first(process_file((article_id, path, Path(path).read_bytes())))[1]}
+    assert [len(found) for found in summaries] == [len(units)]  # one summary of distinct names, not one an article
+    assert sorted(set(writes)) == sorted(
+        [(f"{table}/{n}", True) for table in ("articles", "hits", "role_hits", "alias_hits") for n in range(3)]
+        + [(f"{table}/0", True) for table in ("entities", "mentions", "roles", "events")]
+        + [("skipped/0", False)]
+    )
+
+
+@pytest.fixture
+def seeds():
+    return ROOT / "seeds"
+
+
+def test_dataset_in_memory_filesystem(cgt, seeds_dataset, cache_dir):
+    """`--out memory://…` (fsspec's in-process filesystem): the same tables and answers."""
+    import fsspec
+    import pyarrow.parquet as pq
+
+    from cgt_cli.index.dataset import open_dataset
+
+    built = cgt("index", "--out", "memory://cgt-test/ds", "--json")
+    assert built.exit_code == 0, built.stderr
+    assert json.loads(built.stdout)["dataset"] == "memory://cgt-test/ds"
+    memory = fsspec.filesystem("memory")
+    assert memory.exists("/cgt-test/ds/cgt-dataset.json")
+    for table in ("articles", "entities", "mentions", "events"):
+        here = pq.read_table(f"/cgt-test/ds/{table}", filesystem=memory).to_pylist()
+        assert here == pq.read_table(seeds_dataset / table).to_pylist(), table
+    there, local = open_dataset("memory://cgt-test/ds"), open_dataset(seeds_dataset)
+    assert there.sources() == local.sources() and there.events() == local.events()
+    assert [there.entity(n) for n in range(5)] == [local.entity(n) for n in range(5)]
+    memory.rm("/cgt-test", recursive=True)
+
+
+def test_dataset_at_a_file_url_on_dask(cgt, news, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("url") / "ds"
+    built = cgt("index", "--corpus", str(news), "--engine", "dask", "--workers", "1", "--out", folder.as_uri())
+    assert built.exit_code == 0, built.stderr
+    assert built.stdout.endswith(f"Dataset: {folder.as_uri()}\n")
+    for args in (["timeline", "--json"], ["entities", "--json"], ["sources"]):
+        _same(cgt, args, ["--corpus", str(news)], folder)
+
+
+def test_dataset_location_unknown(cgt, news):
+    result = cgt("index", "--corpus", str(news), "--out", "nosuch://x/ds")
+    assert (result.exit_code, result.stderr) == (2, "cgt: cannot use the dataset location nosuch://x/ds: protocol not known: nosuch\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,9 +18,9 @@ def index(
     cache_dir: CacheDirOption = None,
     as_json: JsonOption = False,
     out: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option("--out", metavar="DATASET", help="Write the index as a dataset of Parquet tables to this folder "
-                     "(read with --index DATASET; needs cgt[scale]).", show_default=False),
+                     "or URL (s3://..., file://...; read with --index DATASET; needs cgt[scale]).", show_default=False),
     ] = None,
     engine: Annotated[
         str, typer.Option("--engine", help="With --out, where the per-article work runs: local (this machine's cores) or dask.")
@@ -90,7 +89,7 @@ def index(
     finish(built, True)
 
 
-def _index_dataset(corpus, out: Path | None, engine: str, scheduler: str | None, workers: int | None, as_json: bool) -> None:
+def _index_dataset(corpus, out: str | None, engine: str, scheduler: str | None, workers: int | None, as_json: bool) -> None:
     """`cgt index --out`: the corpus as a dataset, processed on `engine`; exits."""
     from cgt_cli.index.engines import build_dataset, dask_mapper, local_mapper
     from cgt_cli.index.parquet import require

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cached_property
 from pathlib import Path
 
-from cgt_cli.index.parquet import ARTICLE_GROUP, check, require
+from cgt_cli.index.parquet import ARTICLE_GROUP, check, is_local, require
 from cgt_cli.index.store import SEP, EntityRow, EventFilter, EventRow, Source, Store
 from cgt_cli.model import Article, Entity, Layout, Role, Span
 from cgt_cli.read.files import Skipped
@@ -48,21 +48,28 @@ _VIEWS = {
 }
 
 
-def open_dataset(folder: Path) -> DatasetStore:
-    """The dataset in `folder`, checked (`parquet.check`) and opened."""
-    files = check(folder)
+def open_dataset(folder: str | Path) -> DatasetStore:
+    """The dataset at `folder` (a path, or a URL of an fsspec filesystem), checked
+    (`parquet.check`) and opened."""
+    where, parts = check(folder)
     duckdb = require("duckdb")
     db = duckdb.connect(":memory:")
+    if not is_local(where.fs):
+        db.register_filesystem(where.fs)  # DuckDB reads its URLs through fsspec
+    files = {table: "[" + ", ".join(_literal(name) for name in names) + "]" for table, names in parts.items()}
     for name, sql in _VIEWS.items():
-        paths = {table: "'" + str(path).replace("'", "''") + "'" for table, path in files.items()}
-        db.execute(f"CREATE VIEW {name} AS " + sql.format(**paths))
+        db.execute(f"CREATE VIEW {name} AS " + sql.format(**files))
     return DatasetStore(db, files)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 class DatasetStore:
     """One dataset's tables, read on demand; `article` keeps what it has read."""
 
-    def __init__(self, db, files: dict[str, Path]) -> None:
+    def __init__(self, db, files: dict[str, str]) -> None:
         self._db = db
         self._files = files
         self._articles: dict[str, Article] = {}
@@ -78,7 +85,7 @@ class DatasetStore:
 
     @cached_property
     def skipped(self) -> list[Skipped]:
-        rows = self._rows(f"SELECT file, reason, trace FROM read_parquet('{self._files['skipped']}')")
+        rows = self._rows(f"SELECT file, reason, trace FROM read_parquet({self._files['skipped']})")
         return [Skipped(*row) for row in rows]
 
     def count(self, table: str, where: str = "1") -> int:

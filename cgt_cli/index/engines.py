@@ -1,11 +1,13 @@
-"""Build a dataset (`index.parquet`) from a corpus, the per-article map on an engine.
+"""Build a dataset (`index.parquet`) from a corpus, on this machine or on a Dask cluster.
 
-Every map of the build (`map_file`: read, hash, process one file; then
-`index.build`'s maps 1-3) runs on a mapper: the local process pool
-(`index.load.fork_map`) or a Dask cluster (`dask.bag` over chunks of items); the
-reduces on distinct names, the merge and the write run here, on the node that called. A Dask
-worker reads the files itself: they must be at the same paths on every worker (a
-shared filesystem). Dask is imported only by `dask_mapper` (the `scale` extra).
+Locally, every map of the build (`map_file`: read, hash, process one file; then
+`index.build`'s maps 1-3) runs on the process pool (`index.load.fork_map`), and
+the reduces, the merge and the write here. On Dask (`index.spread`), the maps, the
+merge and the writes run on the workers, which keep each article's records between
+the maps; only the reduces' tables of distinct names come here. A Dask worker
+reads the files itself, at the same paths (a shared filesystem), and writes the
+tables to the dataset's location, which it must reach too. Dask is imported only
+by `dask_mapper` (the `scale` extra).
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cgt_cli.errors import CgtError, quoted
 from cgt_cli.read.files import Skipped
 
-CHUNK = 32  # files per task: a task's overhead is paid once for them
 CONNECT_SECONDS = 30  # how long to wait for a scheduler to answer
 
 Mapper = Callable[[Callable, list], list]  # map(function, items) -> results, in order
@@ -35,6 +36,7 @@ class Built:
     entities: int
     seconds: float
     counts: dict[str, int]  # rows per table
+    stages: dict[str, float] = field(default_factory=dict)  # on Dask: wall seconds of each step
 
 
 def map_file(item: tuple[str, str]) -> tuple[str, str | None, object]:
@@ -52,16 +54,38 @@ def map_file(item: tuple[str, str]) -> tuple[str, str | None, object]:
     return file, hashlib.sha256(data).hexdigest(), process_file((article_id, file, data))
 
 
-def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Built:
-    """Map every file with `mapper`, assemble the index (its maps through `mapper`, its
-    reduces and merge here), and write the dataset."""
+@dataclass(frozen=True)
+class Cluster:
+    """The Dask engine: a client of the cluster the build runs on."""
+
+    client: object
+
+
+def build_dataset(paths: Mapping[str, str], out: str | Path, engine: Mapper | Cluster) -> Built:
+    """Build the dataset at `out` (a folder, or a URL an fsspec filesystem knows) from
+    the files `paths`: on a Dask `Cluster`, or with the local `Mapper`."""
+    from cgt_cli.index import parquet
+
+    began = time.perf_counter()
+    where = parquet.place(out)
+    if parquet.is_local(where.fs):
+        _outside(where.root, paths)
+    where = parquet.prepare(where)
+    if isinstance(engine, Cluster):
+        from cgt_cli.index import spread
+
+        made = spread.build(engine.client, paths, where)
+        return Built(made.articles, made.skipped, made.events, made.entities, time.perf_counter() - began, made.counts, made.stages)
+    return _build_here(paths, where, engine, began)
+
+
+def _build_here(paths: Mapping[str, str], where, mapper: Mapper, began: float) -> Built:
+    """Every map through `mapper`, the records gathered here: `build.assemble`, then the tables."""
     from cgt_cli.extract.article import Processed
     from cgt_cli.index import parquet
     from cgt_cli.index.build import assemble
     from cgt_cli.index.load import sort_result
 
-    began = time.perf_counter()
-    folder = _outside(folder, paths)
     processed: list[Processed] = []
     skipped: list[Skipped] = []
     digests: dict[str, str] = {}
@@ -70,20 +94,18 @@ def build_dataset(paths: Mapping[str, str], folder: Path, mapper: Mapper) -> Bui
             digests[article_id] = digest
     skipped.sort(key=lambda s: s.file)
     index = assemble(processed, skipped, map=mapper)
-    counts = parquet.write(index, folder, sha256=digests, names={p.article.id: p.names for p in processed})
+    counts = parquet.write(index, where, sha256=digests, names={p.article.id: p.names for p in processed})
     events = sum(1 for e in index.events if e.kind == "event")
     return Built(len(index.articles), skipped, events, len(index.entities), time.perf_counter() - began, counts)
 
 
-def _outside(folder: Path, paths: Mapping[str, str]) -> Path:
-    """The dataset folder, absolute: neither inside a folder of the corpus nor holding
-    one of its files (cgt never writes into the corpus)."""
-    folder = Path(os.path.abspath(folder))
+def _outside(folder: str, paths: Mapping[str, str]) -> None:
+    """Neither inside a folder of the corpus nor holding one of its files (cgt never
+    writes into the corpus)."""
     real = os.path.realpath(folder)
     for corpus_folder in {os.path.dirname(os.path.realpath(path)) for path in paths}:
         if (real + os.sep).startswith(corpus_folder + os.sep) or corpus_folder.startswith(real + os.sep):
             raise CgtError(f"the dataset folder {folder} is inside the corpus: give a folder outside it")
-    return folder
 
 
 @contextlib.contextmanager
@@ -96,20 +118,13 @@ def local_mapper():
 
 @contextlib.contextmanager
 def dask_mapper(scheduler: str | None = None, workers: int | None = None):
-    """A mapper on a Dask cluster, for every map of one build: the scheduler at `scheduler`
-    (tcp://HOST:8786), else a local cluster of `workers` processes (default: one a core)."""
+    """The Dask engine for one build: the scheduler at `scheduler` (tcp://HOST:8786),
+    else a local cluster of `workers` processes (default: one a core)."""
     from cgt_cli.index.parquet import require
 
-    bag = require("dask.bag")
     require("distributed")
     with _client(scheduler, workers) as client:
-
-        def run(function, items: list) -> list:
-            if not items:
-                return []
-            return bag.from_sequence(items, npartitions=-(-len(items) // CHUNK)).map(function).compute(scheduler=client.get)
-
-        yield run
+        yield Cluster(client)
 
 
 @contextlib.contextmanager

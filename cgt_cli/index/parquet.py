@@ -1,10 +1,17 @@
 """A built index as a dataset: flat Parquet tables in one folder, native columns only.
 
-`write` lays an `Index` out as the tables below (lists as list columns, spans as
-structs; no pickles), one file each, then `cgt-dataset.json` with every table's
-row count: a folder without that manifest, or whose files do not hold the rows it
-names, is not a dataset (`check`). `cgt --index DATASET` reads the tables through
-DuckDB (`index.dataset`). pyarrow is imported only here (the `scale` extra).
+Each table is a folder of part files (`articles/part-000000.parquet`, ...): the
+local engine writes one part a table, the Dask engine one per partition of
+articles (written by the workers) and one per range of entities or of dates.
+Lists are list columns, spans structs; no pickles. Last, `cgt-dataset.json`
+names every part with its rows: a folder without that manifest, or whose parts
+do not hold the rows it names, is not a dataset (`check`). `cgt --index DATASET`
+reads the tables through DuckDB (`index.dataset`). pyarrow is imported only here
+(the `scale` extra).
+
+The folder is a path or a URL of any filesystem fsspec knows (`file://`, `s3://`
+with s3fs, `gs://` with gcsfs, `memory://` within one process): pyarrow writes
+through it; nothing here opens a file itself.
 
 - articles: one row per article, key `id` (its corpus-relative path without suffix);
   sha256 of the file's bytes, encoding, script, title, outlet, published date,
@@ -21,14 +28,16 @@ DuckDB (`index.dataset`). pyarrow is imported only here (the `scale` extra).
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from cgt_cli.errors import CgtError, reason
 from cgt_cli.model import Index
 
-FORMAT = "cgt-dataset-1"
+FORMAT = "cgt-dataset-2"
 MANIFEST = "cgt-dataset.json"
 TABLES = ("articles", "hits", "role_hits", "alias_hits", "entities", "mentions", "roles", "events", "skipped")
 ARTICLE_GROUP = 256  # articles a row group: one is read whole to show one article (`dataset.BLOCK`)
@@ -45,6 +54,7 @@ def require(module: str):
         raise CgtError(f"datasets need {module.split('.')[0]}, which is not installed: {SCALE_HINT}") from None
 
 
+@functools.cache
 def _schemas():
     pa = require("pyarrow")
     s, i, b = pa.string(), pa.int32(), pa.bool_()
@@ -83,73 +93,145 @@ def _schemas():
     return {name: pa.schema(columns) for name, columns in fields.items()}
 
 
-def write(index: Index, folder: Path, *, sha256: dict[str, str], names: dict | None = None) -> dict[str, int]:
-    """Write `index` as the dataset in `folder` (made if need be; an older dataset there
-    is replaced, anything else refused); the rows of each table. `sha256` gives each
-    article's file digest, `names` each article's `Names` (the map's hits), by id."""
+class Place(NamedTuple):
+    """Where a dataset lives: an fsspec filesystem and the folder's path on it."""
+
+    fs: object
+    root: str
+    url: str  # as given: a path or a URL (what the workers reopen it from)
+
+    def path(self, *parts: str) -> str:
+        return "/".join([self.root.rstrip("/"), *parts])
+
+    def shown(self, *parts: str) -> str:
+        """A part's name for DuckDB: a local path, or a URL of a registered filesystem."""
+        return self.path(*parts) if is_local(self.fs) else self.fs.unstrip_protocol(self.path(*parts))
+
+
+def place(url: str | Path) -> Place:
+    """The filesystem and folder of a dataset path or URL."""
+    from fsspec.core import url_to_fs
+
+    text = os.fspath(url)
+    try:
+        fs, root = url_to_fs(text)
+    except (ImportError, ValueError) as error:  # an unknown protocol, or its package missing (s3fs, gcsfs)
+        raise CgtError(f"cannot use the dataset location {text}: {reason(error)}") from None
+    return Place(fs, root, text)
+
+
+def is_local(fs) -> bool:
+    return "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
+
+
+def part_name(table: str, part: int) -> str:
+    return f"{table}/part-{part:06d}.parquet"
+
+
+def write_part(url: str, table: str, rows: list[dict], part: int) -> tuple[str, int]:
+    """Write `rows` as part `part` of `table` in the dataset at `url` (on a worker, or
+    here); its name and rows, for the manifest."""
     pa = require("pyarrow")
     pq = require("pyarrow.parquet")
-    from cgt_cli.index import parquet_rows as rows
+    where = place(url)
+    name = part_name(table, part)
+    written = pa.Table.from_pylist(rows, schema=_schemas()[table])
+    group = ARTICLE_GROUP if table == "articles" else 65536
+    try:
+        where.fs.makedirs(where.path(table), exist_ok=True)
+        pq.write_table(written, where.path(name), filesystem=where.fs, compression="zstd", row_group_size=group)
+    except OSError as error:
+        raise CgtError(f"cannot write the dataset to {url}: {reason(error)}") from None
+    return name, written.num_rows
 
-    _prepare(folder)
-    tables = {
-        "articles": rows.articles(index, sha256),
-        **rows.map_hits(names or {}),
-        "entities": rows.entities(index),
-        "mentions": rows.mentions(index),
-        "roles": rows.roles(index),
-        "events": rows.events(index),
-        "skipped": [{"file": s.file, "reason": s.reason, "trace": s.trace} for s in index.skipped],
-    }
-    counts = {}
-    for name, schema in _schemas().items():
-        table = pa.Table.from_pylist(tables[name], schema=schema)
-        group = ARTICLE_GROUP if name == "articles" else 65536
-        pq.write_table(table, folder / f"{name}.parquet", compression="zstd", row_group_size=group)
-        counts[name] = table.num_rows
-    manifest = {"format": FORMAT, "tables": counts}
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+def finish(where: Place, parts: list[tuple[str, int]]) -> dict[str, int]:
+    """The manifest, written last: every part with its rows (a table without any gets an
+    empty one first); the rows of each table."""
+    named = dict(parts)
+    for table in TABLES:
+        if not any(name.startswith(table + "/") for name in named):
+            name, rows = write_part(where.url, table, [], 0)
+            named[name] = rows
+    counts = {table: sum(rows for name, rows in named.items() if name.startswith(table + "/")) for table in TABLES}
+    manifest = {"format": FORMAT, "tables": counts, "parts": dict(sorted(named.items()))}
+    try:
+        with where.fs.open(where.path(MANIFEST), "w", encoding="utf-8") as out:
+            out.write(json.dumps(manifest, indent=2) + "\n")
+    except OSError as error:
+        raise CgtError(f"cannot write the dataset to {where.url}: {reason(error)}") from None
     return counts
 
 
-def _prepare(folder: Path) -> None:
-    """An empty or dataset folder, its manifest removed first: a write that stops
-    half-way leaves no dataset, never a mix of two."""
+def write(index: Index, where: Place, *, sha256: dict[str, str], names: dict | None = None) -> dict[str, int]:
+    """Write `index` as the dataset at `where` (made ready by `prepare`), one part a
+    table; the rows of each table. `sha256` gives each article's file digest, `names`
+    each article's `Names` (the map's hits), by id."""
+    from cgt_cli.index import parquet_rows as rows
+
+    tables = {
+        "articles": rows.articles(index.articles, sha256),
+        **rows.map_hits(names or {}),
+        **rows.entity_tables(rows.every_entity(index)),
+        "events": rows.events(index),
+        "skipped": rows.skipped(index.skipped),
+    }
+    return finish(where, [write_part(where.url, name, tables[name], 0) for name in TABLES])
+
+
+def prepare(where: Place) -> Place:
+    """An empty or dataset folder, its manifest and tables removed first: a write that
+    stops half-way leaves no dataset, never a mix of two."""
+    fs, url = where.fs, where.url
     try:
-        if folder.exists():
-            if not folder.is_dir():
-                raise CgtError(f"cannot write the dataset to {folder}: it is a file")
-            if any(folder.iterdir()) and not (folder / MANIFEST).exists():
-                raise CgtError(f"cannot write the dataset to {folder}: the folder holds other files (give an empty or new one)")
-            (folder / MANIFEST).unlink(missing_ok=True)
-        folder.mkdir(parents=True, exist_ok=True)
+        if fs.exists(where.root):
+            if not fs.isdir(where.root):
+                raise CgtError(f"cannot write the dataset to {url}: it is a file")
+            if fs.ls(where.root, detail=False) and not fs.exists(where.path(MANIFEST)):
+                raise CgtError(f"cannot write the dataset to {url}: the folder holds other files (give an empty or new one)")
+            if fs.exists(where.path(MANIFEST)):
+                fs.rm(where.path(MANIFEST))
+            for table in TABLES:
+                if fs.exists(where.path(table)):
+                    fs.rm(where.path(table), recursive=True)
+        fs.makedirs(where.root, exist_ok=True)
     except OSError as error:
-        raise CgtError(f"cannot write the dataset to {folder}: {reason(error)}") from None
+        raise CgtError(f"cannot write the dataset to {url}: {reason(error)}") from None
+    return where
 
 
-def check(folder: Path) -> dict[str, Path]:
-    """The tables' files of the dataset in `folder`, by name; a one-line `CgtError`
-    when it is missing, not a dataset, or holds other rows than it says."""
+def check(folder: str | Path) -> tuple[Place, dict[str, list[str]]]:
+    """The dataset at `folder` and its tables' parts, by table (as DuckDB reads them);
+    a one-line `CgtError` when it is missing, not a dataset, or holds other rows than it says."""
     pq = require("pyarrow.parquet")
-    if not folder.is_dir():
-        raise CgtError(f"no dataset at {folder}: {'not a folder' if folder.exists() else 'no such folder'}")
+    where = place(folder)
+    fs = where.fs
+    if not fs.isdir(where.root):
+        raise CgtError(f"no dataset at {folder}: {'not a folder' if fs.exists(where.root) else 'no such folder'}")
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        with fs.open(where.path(MANIFEST), "r", encoding="utf-8") as manifest_file:
+            manifest = json.loads(manifest_file.read())
     except FileNotFoundError:
         raise CgtError(f"{folder} is not a cgt dataset (no {MANIFEST}: build one with cgt index --out)") from None
     except (OSError, ValueError) as error:
         raise CgtError(f"cannot read the dataset {folder}: {MANIFEST}: {reason(error)}") from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or not isinstance(manifest.get("parts"), dict):
         raise CgtError(f"{folder} is not a dataset of this cgt (format {FORMAT}): build it again with cgt index --out")
-    files = {name: folder / f"{name}.parquet" for name in TABLES}
-    written = manifest.get("tables") if isinstance(manifest.get("tables"), dict) else {}
-    for name, path in files.items():
-        if not path.is_file():
-            raise CgtError(f"the dataset {folder} is damaged: {path.name} is missing")
+    parts: dict[str, list[str]] = {table: [] for table in TABLES}
+    for name, written in manifest["parts"].items():
+        table = name.split("/")[0]
+        if table not in parts:
+            continue
         try:
-            rows = pq.read_metadata(os.fspath(path)).num_rows
+            rows = pq.read_metadata(where.path(name), filesystem=fs).num_rows
+        except FileNotFoundError:
+            raise CgtError(f"the dataset {folder} is damaged: {name} is missing") from None
         except (OSError, ValueError):  # not Parquet (pyarrow's ArrowInvalid is a ValueError), or unreadable
-            raise CgtError(f"the dataset {folder} is damaged: {path.name} is not a readable Parquet file") from None
-        if rows != written.get(name):
-            raise CgtError(f"the dataset {folder} is damaged: {path.name} holds {rows} rows, not {written.get(name)}")
-    return files
+            raise CgtError(f"the dataset {folder} is damaged: {name} is not a readable Parquet file") from None
+        if rows != written:
+            raise CgtError(f"the dataset {folder} is damaged: {name} holds {rows} rows, not {written}")
+        parts[table].append(where.shown(name))
+    missing = [table for table, names in parts.items() if not names]
+    if missing:
+        raise CgtError(f"the dataset {folder} is damaged: no part of the table {missing[0]}")
+    return where, parts

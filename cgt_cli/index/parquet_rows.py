@@ -1,17 +1,32 @@
-"""An `Index` as the rows of the dataset's tables (`index.parquet`): plain dicts of
-strings, numbers, lists and structs, in the store's order. The event rows are the
-SQLite store's own (`store._event_rows`), their joined columns split back into lists,
-so both answer from one computation."""
+"""An index as the rows of the dataset's tables (`index.parquet`): plain dicts of
+strings, numbers, lists and structs, in the store's order. Each function reads a
+slice (articles from `first`, a range of entities, the events of a range of dates)
+as well as a whole `Index`: the Dask engine writes a table in parts. The event rows
+are the SQLite store's own (`store._event_rows`), their joined columns split back
+into lists, so both answer from one computation."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import NamedTuple
+
 from cgt_cli.index.store import SEP, _event_entity_rows, _event_rows
-from cgt_cli.model import Index
+from cgt_cli.model import Article, Entity, Index, Span
 
 
-def articles(index: Index, sha256: dict[str, str]) -> list[dict]:
+class Numbered(NamedTuple):
+    """One entity as its rows need it."""
+
+    number: int
+    entity: Entity
+    sentences: list[Span]
+    related: dict[int, int]  # other entity → sentences shared
+    dates: list[str]  # the published dates of the articles naming it, sorted
+
+
+def articles(articles: list[Article], sha256: dict[str, str], first: int = 0) -> list[dict]:
     rows = []
-    for n, a in enumerate(index.articles):
+    for n, a in enumerate(articles, first):
         layout = a.layout
         rows.append({
             "ord": n, "id": a.id, "file": a.file, "sha256": sha256.get(a.id), "encoding": a.encoding,
@@ -42,58 +57,63 @@ def map_hits(names: dict) -> dict[str, list[dict]]:
     return {"hits": hits, "role_hits": roles, "alias_hits": aliases}
 
 
-def entities(index: Index) -> list[dict]:
-    related: dict[int, list[dict]] = {}
+def skipped(files) -> list[dict]:
+    return [{"file": s.file, "reason": s.reason, "trace": s.trace} for s in files]
+
+
+def every_entity(index: Index) -> Iterable[Numbered]:
+    """A whole index's entities with what their rows read."""
+    related: dict[int, dict[int, int]] = {}
     for (number, other), n in sorted(index.related.items()):
-        related.setdefault(number, []).append({"other": other, "sentences": n})
-    rows = []
+        related.setdefault(number, {})[other] = n
     for number, entity in enumerate(index.entities):
-        ids = list(dict.fromkeys(m.article_id for m in entity.mentions))
+        ids = dict.fromkeys(m.article_id for m in entity.mentions)
         dates = sorted(d for d in (index.article(a).layout.published for a in ids) if d)
-        rows.append({
+        yield Numbered(number, entity, index.sentences[number], related.get(number, {}), dates)
+
+
+def entity_tables(numbered: Iterable[Numbered]) -> dict[str, list[dict]]:
+    """The rows of `entities`, `mentions` and `roles` for these entities."""
+    tables: dict[str, list[dict]] = {"entities": [], "mentions": [], "roles": []}
+    for number, entity, sentences, related, dates in numbered:
+        tables["entities"].append({
             "number": number, "name": entity.name, "kind": entity.kind, "scope": entity.scope,
-            "mentions": len(entity.mentions), "articles": len(ids),
+            "mentions": len(entity.mentions), "articles": len(dict.fromkeys(m.article_id for m in entity.mentions)),
             "first_seen": dates[0] if dates else None, "last_seen": dates[-1] if dates else None,
             "forms": list(entity.forms), "aliases": list(entity.aliases), "places": list(entity.places),
-            "sentences": [{"article": s.article_id, "start": s.start, "end": s.end} for s in index.sentences[number]],
-            "related": related.get(number, []),
+            "sentences": [{"article": s.article_id, "start": s.start, "end": s.end} for s in sentences],
+            "related": [{"other": other, "sentences": n} for other, n in sorted(related.items())],
         })  # fmt: skip
-    return rows
+        tables["mentions"] += [
+            {"entity": number, "ord": n, "article": m.article_id, "start": m.start, "end": m.end} for n, m in enumerate(entity.mentions)
+        ]
+        tables["roles"] += [
+            {
+                "entity": number, "ord": n, "person": r.person, "title": r.title, "organisation": r.organisation,
+                "article": r.span.article_id, "start": r.span.start, "end": r.span.end, "conflict": r.conflict,
+            }  # fmt: skip
+            for n, r in enumerate(entity.roles)
+        ]
+    return tables
 
 
-def mentions(index: Index) -> list[dict]:
-    return [
-        {"entity": number, "ord": n, "article": m.article_id, "start": m.start, "end": m.end}
-        for number, entity in enumerate(index.entities)
-        for n, m in enumerate(entity.mentions)
-    ]
-
-
-def roles(index: Index) -> list[dict]:
-    return [
-        {
-            "entity": number, "ord": n, "person": r.person, "title": r.title, "organisation": r.organisation,
-            "article": r.span.article_id, "start": r.span.start, "end": r.span.end, "conflict": r.conflict,
-        }  # fmt: skip
-        for number, entity in enumerate(index.entities)
-        for n, r in enumerate(entity.roles)
-    ]
-
-
-def events(index: Index) -> list[dict]:
-    named: dict[int, dict[int, None]] = {}
-    for _, number, event in _event_entity_rows(0, index):
-        named.setdefault(event, {})[number] = None
+def events(index: Index, offset: int = 0, named: list[set[int]] | None = None) -> list[dict]:
+    """The rows of `index.events` then `index.undated`, numbered from `offset`; `named`
+    gives each one's entity numbers where the index does not hold every entity."""
+    if named is None:
+        named = [set() for _ in range(len(index.events) + len(index.undated))]
+        for _, number, event in _event_entity_rows(0, index):
+            named[event].add(number)
     rows = []
     for row in _event_rows(0, index):
         (_, n, undated, kind, first, last, date, resolution, part, summary, place, sources, status, lines, basis,
          date_text, trigger, names, quotes, search) = row  # fmt: skip
         rows.append({
-            "ord": n, "undated": bool(undated), "kind": kind, "first_day": first, "last_day": last, "date": date,
+            "ord": offset + n, "undated": bool(undated), "kind": kind, "first_day": first, "last_day": last, "date": date,
             "resolution": resolution, "part": part, "summary": summary, "place": place, "sources": sources.split(SEP),
             "status": status, "lines": [int(line) for line in lines.split(SEP)], "basis": basis, "date_text": date_text,
             "trigger": trigger, "entities": names.split(SEP) if names else [], "quotes": _quotes(quotes),
-            "search": search.split(SEP), "named": sorted(named.get(n, {})),
+            "search": search.split(SEP), "named": sorted(named[n]),
         })  # fmt: skip
     return rows
 

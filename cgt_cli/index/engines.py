@@ -17,7 +17,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cgt_cli.errors import CgtError, quoted
@@ -74,8 +74,7 @@ def build_dataset(paths: Mapping[str, str], out: str | Path, engine: Mapper | Cl
     if isinstance(engine, Cluster):
         from cgt_cli.index import spread
 
-        made = spread.build(engine.client, paths, where)
-        return Built(made.articles, made.skipped, made.events, made.entities, time.perf_counter() - began, made.counts, made.stages)
+        return replace(spread.build(engine.client, paths, where), seconds=time.perf_counter() - began)
     return _build_here(paths, where, engine, began)
 
 

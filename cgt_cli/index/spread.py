@@ -38,6 +38,7 @@ from itertools import accumulate
 
 from cgt_cli.extract.article import Processed
 from cgt_cli.index import ranges
+from cgt_cli.index.engines import Built, map_file
 from cgt_cli.index.linking import Local, Summary, Unit
 from cgt_cli.index.parquet import Place, write_part
 from cgt_cli.index.ranges import Piece, QuoteInfo, add_pieces, inside
@@ -50,19 +51,7 @@ ENTITIES = 16384  # entities a task of the entity tables
 EVENTS = 65536  # events (about) a task of the merge
 
 
-@dataclass(frozen=True)
-class Spread:
-    """What a build on the cluster made."""
-
-    articles: int
-    skipped: list[Skipped]  # in path order
-    events: int
-    entities: int
-    counts: dict[str, int]  # rows per table
-    stages: dict[str, float]  # wall seconds of each step, for the benchmarks
-
-
-def build(client, paths: Mapping[str, str], where: Place) -> Spread:
+def build(client, paths: Mapping[str, str], where: Place) -> Built:
     """Build the dataset at `where` from the files `paths` (path → article id) on the
     cluster of `client` (see the module docstring)."""
     from cgt_cli.index import parquet_rows as rows
@@ -104,7 +93,7 @@ def build(client, paths: Mapping[str, str], where: Place) -> Spread:
     skipped = sorted((s for _, found in heads for s in found), key=lambda s: s.file)
     written.append(write_part(where.url, "skipped", rows.skipped(skipped), 0))
     counts = finish(where, written)
-    return Spread(sum(n for n, _ in heads), skipped, counted, len(by_number), counts, stages)
+    return Built(sum(n for n, _ in heads), skipped, counted, len(by_number), sum(stages.values()), counts, stages)
 
 
 def _timeline(client, thirds: list, naming, url: str) -> tuple[list, int]:
@@ -147,7 +136,6 @@ class _Chunk:
 
 def _read(items: list[tuple[str, str]]) -> _Chunk:
     from cgt_cli.index.build import first
-    from cgt_cli.index.engines import map_file
     from cgt_cli.index.load import sort_result
 
     processed: list[Processed] = []

@@ -65,7 +65,8 @@ def build(client, paths: Mapping[str, str], where: Place) -> Built:
         stages[stage], clock[0] = time.perf_counter() - clock[0], time.perf_counter()
 
     items = list(paths.items())
-    chunks = client.map(_read, [items[i : i + PARTITION] for i in range(0, len(items), PARTITION)])
+    # not pure: _read reads files, _third and the tables' tasks write them (never taken from another build)
+    chunks = client.map(_read, [items[i : i + PARTITION] for i in range(0, len(items), PARTITION)], pure=False)
     heads = client.gather(client.map(_head, chunks))
     units = link_units([_tree(client, combine, client.map(_summary, chunks), {})])
     lap("map 1, reduce 1")
@@ -76,7 +77,8 @@ def build(client, paths: Mapping[str, str], where: Place) -> Built:
     sent_naming = client.scatter(naming, broadcast=True, hash=False)
     firsts = [0, *accumulate(n for n, _ in heads)][:-1]
     thirds = client.map(
-        _third, chunks, shorts, firsts, range(len(chunks)), url=where.url, units=sent_units, naming=sent_naming, block=ENTITIES
+        _third, chunks, shorts, firsts, range(len(chunks)), url=where.url, units=sent_units, naming=sent_naming, block=ENTITIES,
+        pure=False,
     )
     written = [part for parts in client.gather(client.map(_written, thirds)) for part in parts]
     del chunks, shorts  # the workers let the records go
@@ -84,7 +86,7 @@ def build(client, paths: Mapping[str, str], where: Place) -> Built:
     by_number = list(naming.number)
     entities = [
         client.submit(ranges.entity_tables, [client.submit(_entity_piece, t, b) for t in thirds], start, by_number[start : start + ENTITIES],
-                      sent_naming, where.url, b)
+                      sent_naming, where.url, b, pure=False)
         for b, start in enumerate(range(0, len(by_number), ENTITIES))
     ]  # fmt: skip
     events, counted = _timeline(client, thirds, naming, where.url)
@@ -110,7 +112,10 @@ def _timeline(client, thirds: list, naming, url: str) -> tuple[list, int]:
     for unit, number in naming.number.items():
         named_as.setdefault(naming.name[unit], []).append((number, unit[1]))
     sent_names = client.scatter(named_as, broadcast=True, hash=False)
-    tasks = [client.submit(ranges.event_tables, m, offset, sent_names, url, b) for b, (m, offset) in enumerate(zip(merged, offsets, strict=True))]
+    tasks = [
+        client.submit(ranges.event_tables, m, offset, sent_names, url, b, pure=False)
+        for b, (m, offset) in enumerate(zip(merged, offsets, strict=True))
+    ]
     return tasks, sum(n for _, n in counts)
 
 

@@ -70,13 +70,13 @@ def build(corpus: Path, workers: list[int]) -> None:
             folder.mkdir()
             with dask_cluster(folder, workers=n) as address, dask_mapper(address) as cluster:
                 before = sum(cluster.client.run(time.process_time).values())
-                began, cpu = time.perf_counter(), _cpu()
+                began, cpu = time.perf_counter(), time.process_time()
                 built = build_dataset(paths, folder / "ds", cluster)
-                total = time.perf_counter() - began
+                total, client = time.perf_counter() - began, time.process_time() - cpu
                 spent_workers = sum(cluster.client.run(time.process_time).values()) - before
             stages = ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in built.stages.items())
             print(f"{f'dask, {n} workers':18} {len(paths)} articles: build {total:6.1f} s ({stages}); "
-                  f"CPU: workers {spent_workers:6.1f} s, client {_cpu() - cpu:5.1f} s   [{_load()}]", flush=True)  # fmt: skip
+                  f"CPU: workers {spent_workers:6.1f} s, client {client:5.1f} s   [{_load()}]", flush=True)  # fmt: skip
 
 
 def _cpu() -> float:
@@ -137,7 +137,11 @@ def client(corpora: list[Path], workers: int) -> None:
             folder.mkdir()
             with dask_cluster(folder, workers=workers) as address:
                 done = subprocess.run([sys.executable, "-c", _CLIENT, str(corpus), address, str(folder / "ds")],
-                                      capture_output=True, text=True, check=True)  # fmt: skip
+                                      capture_output=True, text=True)  # fmt: skip
+            if done.returncode:
+                logs = "".join(log.read_text()[-3000:] for log in sorted(folder.glob("*.log")))
+                print(f"{corpus}: the client failed ({done.returncode}):\n{done.stderr[-3000:]}\n{logs}", flush=True)
+                continue
             articles, rss, cpu, wall, spent = done.stdout.split()
             print(f"{corpus}: {articles} articles, {workers} workers: client peak RSS {rss} MB, client CPU {cpu} s, "
                   f"workers CPU {spent} s, build {wall} s   [{_load()}]", flush=True)  # fmt: skip

@@ -46,7 +46,7 @@ def index(
     (articles, entities, mentions, events…) that every query command reads
     with --index DATASET through DuckDB, and any Parquet reader can open. With
     --engine dask, the articles are processed on a Dask cluster, whose workers
-    must see the corpus at the same paths.
+    must see the corpus at the same paths, and write the tables themselves.
 
     Examples:
 

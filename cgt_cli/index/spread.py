@@ -89,8 +89,9 @@ def build(client, paths: Mapping[str, str], where: Place) -> Built:
                       sent_naming, where.url, b, pure=False)
         for b, start in enumerate(range(0, len(by_number), ENTITIES))
     ]  # fmt: skip
-    events, counted = _timeline(client, thirds, naming, where.url)
+    events, counted, held = _timeline(client, thirds, naming, where.url)
     written += [part for parts in client.gather(entities + events) for part in parts]
+    del held  # scattered data is not recomputed: held until the tasks reading it are done
     lap("entities, events")
     skipped = sorted((s for _, found in heads for s in found), key=lambda s: s.file)
     written.append(write_part(where.url, "skipped", rows.skipped(skipped), 0))
@@ -98,8 +99,10 @@ def build(client, paths: Mapping[str, str], where: Place) -> Built:
     return Built(sum(n for n, _ in heads), skipped, counted, len(by_number), sum(stages.values()), counts, stages)
 
 
-def _timeline(client, thirds: list, naming, url: str) -> tuple[list, int]:
-    """The tasks writing `events`, a range of dates each; the events of kind "event"."""
+def _timeline(client, thirds: list, naming, url: str) -> tuple[list, int, list]:
+    """The tasks writing `events`, a range of dates each; the events of kind "event"; and
+    the futures they read, to hold until they are done (a scattered future released
+    before its readers ran cancels them)."""
     cut = ranges.cuts(_tree(client, _added, client.map(_dates, thirds), Counter()), EVENTS)
     sent_cut = client.scatter(cut, broadcast=True, hash=False)
     merged = [
@@ -116,7 +119,7 @@ def _timeline(client, thirds: list, naming, url: str) -> tuple[list, int]:
         client.submit(ranges.event_tables, m, offset, sent_names, url, b, pure=False)
         for b, (m, offset) in enumerate(zip(merged, offsets, strict=True))
     ]
-    return tasks, sum(n for _, n in counts)
+    return tasks, sum(n for _, n in counts), [sent_cut, sent_names, merged]
 
 
 def _tree(client, combine_them, futures: list, empty):

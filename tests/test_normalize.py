@@ -56,6 +56,10 @@ def test_offset_map_points_back_to_the_raw_text():
         ("濟南市歷下區的細胞醫學產業園", "traditional"),
         ("濟南市歷下區的細胞醫學產業園,济南市历下区的细胞医学产业园", "mixed"),
         ("CAR-T 2024", "simplified"),
+        # counted with repeats: 27 Traditional-only characters and one Simplified-only one (within 5%)
+        ("濟南市歷下區的細胞醫學產業園," * 3 + "医", "traditional"),
+        ("濟南市歷下區的細胞醫學產業園," * 2 + "医", "mixed"),  # 18 and one
+        ("济南市历下区的细胞医学产业园,濟南市歷下區的細胞醫學產業園医医", "mixed"),
     ],
 )
 def test_detect_script(text, script):
@@ -107,6 +111,8 @@ PHRASE_LINES = [
     "乾坤大挪移式的產業整合;乾細胞與幹細胞。",  # 乾 stays 乾 in 乾坤, becomes 干 alone
     "產業鏈上鍊條完整,園區於2023年開園。\n第二行沒有詞組。",
     "纔能夠",  # a phrase whose conversion changes length? kept as long as the line
+    # OpenCC's separators (、,—()《》 full-width or not) between pieces with and without a phrase key
+    "記者瞭解到、園區與醫院—「乾坤」（試行）,《細胞產業發展規劃》瞭如指掌 乾細胞",
 ]
 
 

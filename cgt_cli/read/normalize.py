@@ -12,6 +12,7 @@ The Traditional→Simplified backend (OpenCC) sits behind `to_simplified` and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -20,7 +21,8 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_ANNOTATION = re.compile(
     rf"[(（](?=[a-zü{_TONED}]{{1,7}}[)）])[a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]"
 )
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+_FULLWIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 @dataclass(frozen=True)
@@ -63,18 +65,24 @@ def simplify(text: str) -> str:
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII and the ideographic space to half-width, one for one."""
-    return text.translate(_FULLWIDTH)
+    """Full-width ASCII and the ideographic space to half-width, one for one.
+
+    A page holds a few distinct ones (,:()?…): one `str.replace` each is several times
+    faster than a `str.translate` over a whole Chinese text."""
+    for char in set(_FULLWIDTH_RE.findall(text)):
+        text = text.replace(char, _FULLWIDTH[char])
+    return text
 
 
 def detect_script(text: str) -> str:
     """simplified, traditional or mixed, from characters that exist in one script only."""
     traditional_only, simplified_only = _script_tables()
     distinct = set(text)
-    trad = sum(text.count(c) for c in distinct & traditional_only)
-    simp = sum(text.count(c) for c in distinct & simplified_only)
-    if trad == 0:
+    if distinct.isdisjoint(traditional_only):
         return "simplified"
+    counts = Counter(text)  # one pass, not one `str.count` per distinct character
+    trad = sum(counts[c] for c in distinct & traditional_only)
+    simp = sum(counts[c] for c in distinct & simplified_only)
     if simp <= trad * 0.05:
         return "traditional"
     return "mixed"
@@ -93,11 +101,20 @@ def to_simplified(text: str) -> str:
     if phrases.search(text) is None:
         return text.translate(table)
     lines = text.split("\n")
-    return "\n".join(_by_phrases(line, table) if phrases.search(line) else line.translate(table) for line in lines)
+    return "\n".join(
+        _by_phrases(line, table, phrases) if phrases.search(line) else line.translate(table) for line in lines
+    )
 
 
-def _by_phrases(line: str, table: dict[int, int]) -> str:
-    converted = _converter().convert(line)
+def _by_phrases(line: str, table: dict[int, int], phrases: re.Pattern[str]) -> str:
+    """OpenCC's conversion of a line holding a phrase key. OpenCC converts each piece between
+    its separators on its own and keeps the separators, so only the pieces holding a phrase key
+    go through it; the others are one-character conversions, a `str.translate`."""
+    converter = _converter()
+    pieces = converter.split_chars_re.split(line)
+    for i in range(0, len(pieces), 2):  # odd indexes are the separators
+        pieces[i] = converter.convert(pieces[i]) if phrases.search(pieces[i]) else pieces[i].translate(table)
+    converted = "".join(pieces)
     return converted if len(converted) == len(line) else line.translate(table)
 
 

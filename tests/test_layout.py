@@ -15,6 +15,9 @@ from cgt_cli.read.normalize import normalize
         "想爆料?请拨打新闻热线0571-88888888",
         "新闻热线:025-96060 投稿邮箱:news@example.com.cn",
         "报料邮箱: tips@example.com",
+        # an address alone on a long line (no 热线 or 邮箱 before it)
+        "如对本文所述细胞治疗项目的进展有任何疑问或补充,欢迎致信 wang.li@example.org 与编辑部联系",
+        "如對本文所述細胞治療項目的進展有任何疑問或補充,歡迎致信 wang.li@example.org 與編輯部聯繫",
         "互联网新闻信息服务许可证:44120180008",
         "浙公网安备33010602000123号",
         "京ICP备12345678号-1",
@@ -70,12 +73,16 @@ def test_article_lines_are_kept(line):
     assert not is_boilerplate(line)
 
 
-@pytest.mark.parametrize("line", ["相关推荐", "相关阅读:", "【延伸阅读】", "End", "猜你喜欢", "精彩推送"])
+@pytest.mark.parametrize(
+    "line", ["相关推荐", "相关阅读:", "【延伸阅读】", "End", "猜你喜欢", "精彩推送", "—— 相关 推荐 ——", "E n d", "■网友评论■"]
+)
 def test_trailer_headings(line):
     assert is_trailer_heading(line)
 
 
-@pytest.mark.parametrize("line", ["相关推荐产品上市", "本文推荐阅读的报告指出,产业规模扩大。"])
+@pytest.mark.parametrize(
+    "line", ["相关推荐产品上市", "本文推荐阅读的报告指出,产业规模扩大。", "评论 评论", "end", "推荐相关"]
+)
 def test_not_trailer_headings(line):
     assert not is_trailer_heading(line)
 

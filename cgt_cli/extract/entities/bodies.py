@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
 from functools import cache
 
 from cgt_cli.extract.entities import words as lex
@@ -197,7 +196,7 @@ def _uncross(found: list[Found]) -> list[Found]:
         if reach > f.start:  # some name before this one goes on past its start
             near = found[bisect_left(starts, f.start - MAX_NAME - 8) : bisect_left(starts, f.start)]
             inner = [g.end for g in near if f.start < g.end <= f.end - f.ending - 2]
-        out.append(replace(f, start=max(inner)) if inner else f)
+        out.append(f._replace(start=max(inner)) if inner else f)
         reach = max(reach, f.end)
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cgt_cli.extract.entities import words as lex
 
@@ -19,10 +19,10 @@ _TAIL = 8  # the longest name ending looked for at a word's end
 _LONGEST = 32  # no name reaches further back over 与/和/及 (entity_bodies.MAX_NAME)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A name found in the text; `shown` is False for generic names (研究中心),
-    which are kept only to tell whose title a person holds."""
+    which are kept only to tell whose title a person holds. (A named tuple: the
+    finders make one for every candidate, and a tuple is the cheapest to make.)"""
 
     kind: str
     start: int
@@ -36,14 +36,17 @@ class Bounds:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.weak: list[bool] = []
-        for m in lex.boundary_re().finditer(text):
-            if m.lastgroup != "keep":
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-                self.weak.append(m.lastgroup == "weak")
+        starts: list[int] = []
+        ends: list[int] = []
+        weak: list[bool] = []
+        for m in lex.boundary_re().finditer(text):  # a token every few characters: local names
+            kind = m.lastgroup
+            if kind != "keep":
+                start, end = m.span()
+                starts.append(start)
+                ends.append(end)
+                weak.append(kind == "weak")
+        self.starts, self.ends, self.weak = starts, ends, weak
 
     def left_edge(self, pos: int, whole: bool = False) -> int:
         """Where a name that goes on to `pos` starts. A weak 与/和/及 is inside

@@ -59,8 +59,8 @@ _LONGEST = 104  # no name is longer: a 《》 title of 100 characters
 _DISTRICT = re.compile(f"[{lex.CJK}]{{2}}(?:新区|区|县)")
 _ROLE_KINDS = ("org", "alliance", "park", "place", "event")
 _NAMED_KINDS = (*_ROLE_KINDS, "policy", "product")
-_ALIAS = re.compile(
-    r"(?P<open>\()?(?:以下简称|下简称|以下称|下称|简称)为?"
+_ALIAS = re.compile(  # behind its first characters, which the engine tests first
+    r"(?=[(以下简])(?P<open>\()?(?:以下简称|下简称|以下称|下称|简称)为?"
     r"(?:[“「](?P<quoted>[^”」\n]{1,20})[”」]|《(?P<titled>[^》\n]{1,20})》|(?P<bare>[^\s,。;:、()“”「《]{1,12}))"
     r"(?(open)\))"
 )

@@ -69,9 +69,11 @@ def _post_title_re() -> re.Pattern[str]:
 
 @cache
 def _said_re() -> re.Pattern[str]:
-    """A name at a clause start (or after 据) before saying or a photo credit."""
+    """A name at a clause start (or after 据) before saying or a photo credit; the
+    surnames' first characters are tested first, before what stands behind."""
+    first = "".join(sorted({re.escape(name[0]) for name in lex.words("surnames")}))
     return re.compile(
-        rf"(?:(?<=[^{lex.CJK}A-Za-z0-9])|(?<=据)|^)(?:{lex.alternation('surnames')}){_given()}"
+        rf"(?=[{first}])(?:(?<=[^{lex.CJK}A-Za-z0-9])|(?<=据)|^)(?:{lex.alternation('surnames')}){_given()}"
     )
 
 

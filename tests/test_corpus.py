@@ -54,6 +54,14 @@ def test_bad_bytes_give_a_reason(data, reason):
         decode(data)
 
 
+def test_control_characters_but_tabs_and_breaks_make_a_binary_file():
+    text = "细胞治疗产业园开园。細胞治療產業園開園。"  # 20 characters, both scripts
+    with pytest.raises(SkipFile, match="^binary file$"):
+        decode((text + "\x01\x1b\x7f" * 5).encode())  # ten controls (\x7f is none) in 35 characters
+    kept = text + "\t\f\r\n" * 8  # tabs, form feeds and line breaks are text
+    assert decode(kept.encode())[0] == text + "\t\f\n" * 8
+
+
 def test_one_bad_file_does_not_hide_the_others(tmp_path):
     (tmp_path / "good.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

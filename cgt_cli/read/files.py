@@ -324,9 +324,12 @@ def _guess(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
+
+
 def _checked(text: str, encoding: str) -> tuple[str, str]:
     head = text[:4096]
-    controls = sum(1 for ch in head if ch < " " and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(head))
     if "\x00" in text or controls > max(8, len(head) // 10):
         raise SkipFile("binary file")
     if not text.strip():

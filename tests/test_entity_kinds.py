@@ -525,3 +525,15 @@ def _seconds(text: str) -> float:
 def test_a_long_line_costs_time_in_proportion():
     small, large = _long_line(250), _long_line(4000)
     assert _seconds(large) < 48 * _seconds(small) + 0.1  # 16 times the text: linear is 16, quadratic 256
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_a_district_found_once_is_found_wherever_it_stands(script):
+    """临湖区 is found after its city, then at each place its name is written again,
+    also right after another district's name (one hit each, none overlapping)."""
+    text = "杭州市临湖区发布细胞治疗产业新政,临湖区将建设细胞产业园;西溪区临湖区两地联合招商,临湖区临湖区。"
+    shown = text if script == "simplified" else _to_traditional()(text)
+    hits = _hits(shown)
+    name = shown[text.index("临湖区") : text.index("临湖区") + 3]
+    starts = sorted(start for kind, found, start in hits if kind == "place" and found == name)
+    assert starts == [i for i in range(len(text)) if text.startswith("临湖区", i)]

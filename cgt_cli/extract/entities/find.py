@@ -23,7 +23,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from cgt_cli.extract.entities import words as lex
 from cgt_cli.extract.entities.bodies import find_bodies
@@ -75,16 +76,14 @@ _SORT_OF = {
 }
 
 
-@dataclass(frozen=True)
-class EntityHit:
+class EntityHit(NamedTuple):  # named tuples: made and hashed by the thousand, and cheap to pickle
     kind: str  # org | park | alliance | event | place | policy | person
     name: str  # as written: text[start:end]
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class RoleHit:
+class RoleHit(NamedTuple):
     person: str
     title: str
     organisation: str | None
@@ -92,8 +91,7 @@ class RoleHit:
     end: int
 
 
-@dataclass(frozen=True)
-class Alias:
+class Alias(NamedTuple):
     short: str  # 联盟, 方案
     full: str  # the name or 《》 title it stands for, as written
     start: int  # from the full name through the closing parenthesis
@@ -184,13 +182,29 @@ def _places(segments: list[_Segment], others: set[EntityHit]) -> set[EntityHit]:
     district once found is found again wherever its name stands."""
     found = {_hit(seg, f) for seg in segments for f in seg.places}
     districts = {h.name for h in found if _DISTRICT.fullmatch(h.name) and not is_generic(h.name)}
-    named = re.compile(lex.trie_pattern(districts)) if districts else None
     for seg in segments:
-        if named:
-            found |= {_hit(seg, Found("place", m.start(), m.end())) for m in named.finditer(seg.text)}
+        found |= {_hit(seg, Found("place", s, e)) for s, e in _written(seg.text, districts)}
     longer = sorted(others | found, key=lambda h: h.start)
     starts = [h.start for h in longer]
     return {h for h in found if h.name in districts or not _inside_longer(h, longer, starts)}
+
+
+def _written(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where `names` stand in `text`, left to right, the longest at each place, none
+    overlapping (as a pattern of them would find them; a few names an article, so
+    looked for with `str.find` rather than a pattern compiled for each article)."""
+    found = []
+    for name in names:
+        pos = text.find(name)
+        while pos >= 0:
+            found.append((pos, pos + len(name)))
+            pos = text.find(name, pos + 1)
+    kept, reach = [], 0
+    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
+        if start >= reach:
+            kept.append((start, end))
+            reach = end
+    return kept
 
 
 def _inside_longer(hit: EntityHit, hits: list[EntityHit], starts: list[int]) -> bool:
@@ -280,7 +294,7 @@ def _roles(seg: _Segment, draft: TitleDraft, shorts: dict[str, str]) -> list[Rol
         organisation, start = _organisation(seg, title[0], shorts)
         role = RoleHit(person, seg.text[title[0] : title[1]], organisation, seg.lo + start, end)
         if roles and roles[-1].organisation is None and seg.text[title[1]] == "兼":
-            roles[-1] = replace(roles[-1], organisation=organisation, start=role.start)
+            roles[-1] = roles[-1]._replace(organisation=organisation, start=role.start)
         roles.append(role)
         title = listed_title(seg.text, start)
     return roles

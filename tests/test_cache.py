@@ -106,6 +106,14 @@ OLD_TABLES = (  # a cache of cgt-index-3, whose events had no citation columns: 
     " date TEXT, resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, PRIMARY KEY (corpus, ord));"
 )
 
+UTF8_TEXTS = (  # a cache of cgt-index-c7e639be5660, whose bodies held the Simplified texts in UTF-8
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "INSERT INTO meta VALUES ('format', 'cgt-index-c7e639be5660');"
+    "CREATE TABLE processed (key TEXT PRIMARY KEY, data BLOB NOT NULL);"
+    "CREATE TABLE bodies (digest TEXT PRIMARY KEY, simple TEXT NOT NULL, original BLOB);"
+    "INSERT INTO bodies VALUES ('0f', '7月1日,深圳细胞治疗产业联盟成立。', NULL);"
+)
+
 
 @pytest.mark.parametrize(
     "damage, warning",
@@ -114,6 +122,7 @@ OLD_TABLES = (  # a cache of cgt-index-3, whose events had no citation columns: 
         ("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT); INSERT INTO meta VALUES ('format', 'other-tool');",
          "is not a cgt index of this version: rebuilding it"),
         (OLD_TABLES, "is not a cgt index of this version: rebuilding it"),
+        (UTF8_TEXTS, "is not a cgt index of this version: rebuilding it"),
     ],
 )
 def test_corrupt_or_foreign_cache_is_rebuilt_with_a_warning(cgt, corpus, tmp_path, damage, warning):

@@ -37,8 +37,10 @@ def test_each_text_is_stored_once_for_the_processed_files_and_the_corpus(cgt, ne
     assert db.execute("SELECT count(*) FROM bodies").fetchone() == (3,)
     assert db.execute("SELECT count(*) FROM texts").fetchone() == (3,)
     assert db.execute("SELECT count(*) FROM processed").fetchone() == (3,)
-    # the Simplified text is kept whole, the Traditional original as a small delta against it
-    rows = dict(db.execute("SELECT simple, original FROM bodies"))
+    # the Simplified text is kept whole in UTF-16 (2 bytes a Chinese character), the Traditional
+    # original as a small delta against it
+    rows = {simple.decode("utf-16-le"): original for simple, original in db.execute("SELECT simple, original FROM bodies")}
+    assert sorted(len(simple) for simple, in db.execute("SELECT simple FROM bodies")) == sorted(2 * len(t) for t in (SIMPLE, TRAD, LATIN))
     trad = next(simple for simple in rows if "深圳细胞治疗产业联盟" in simple)
     assert rows[trad] is not None and len(rows[trad]) < len(TRAD.encode())
     assert bodies.original(trad, rows[trad]).startswith("2023-07-02 10:00 香港商報\n7月1日,深圳細胞治療產業聯盟成立。")
@@ -130,6 +132,20 @@ def test_a_literal_longer_than_a_range_counts_nothing_there():
     literal = compile_pattern("园区")
     assert _count(text, literal, ranges) == 2
     assert _count(text, literal, [(8, 9)]) == 0
+
+
+def test_a_match_of_the_stored_bytes_across_two_characters_is_no_match(tmp_path):
+    # In UTF-16 the bytes of "A细" (41 00 c6 7e) also stand across 䄀, 였 and 乾 (00 41 00 c6 7e 4e):
+    # SQLite's instr finds them there, the text does not hold the pattern, the article is not read.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("2023-06-18 钱江晚报\n6月16日,A股细胞治疗公司\u4100\uc600\u4e7e签约。\n", encoding="utf-8")
+    (folder / "b.txt").write_text("2023-07-02 香港商報\n7月1日,A細胞治療公司簽約。\n", encoding="utf-8")
+    store, _ = load_index(find_files([str(folder)]), None)
+    assert store._holding("A细") == [0, 1]
+    assert [a.id for a in store.texts("A细")] == ["b"]
+    assert [(i, simple[21:28]) for i, _, simple, _ in store.simple_texts("A细")] == [("b", "A细胞治疗公司")]
+    assert [a.text[a.text.index("A") :][:9] for a in store.texts()] == ["A股细胞治疗公司\u4100", "A細胞治療公司簽約"]
 
 
 @pytest.mark.parametrize(

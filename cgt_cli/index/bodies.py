@@ -1,7 +1,8 @@
 """Article texts in the index, each stored once, and which characters each holds.
 
-A body is an article's Simplified text (what grep searches, stored as it is)
-with its original script as a zlib delta against it (Simplified and original
+A body is an article's Simplified text (what grep searches) in UTF-16 (two bytes
+a Chinese character where UTF-8 takes three: a quarter smaller for news, and
+faster to decode) with its original script as a zlib delta against it (Simplified and original
 differ in a few characters: the delta is a few hundred bytes); None when the
 two are equal. Bodies are keyed by a digest of both texts, so the processed
 articles of the cache and every corpus stored from them share one copy.
@@ -18,9 +19,10 @@ import sqlite3
 import zlib
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, simple TEXT NOT NULL, original BLOB);
+CREATE TABLE IF NOT EXISTS bodies (digest TEXT PRIMARY KEY, simple BLOB NOT NULL, original BLOB); -- simple: UTF-16-LE
 CREATE TABLE IF NOT EXISTS chars (corpus INTEGER, char TEXT, articles BLOB NOT NULL, PRIMARY KEY (corpus, char));
 """
+WIDE = "utf-16-le"  # the encoding of `simple`
 _ERRORS = "surrogatepass"  # a text holding a lone surrogate is stored and read back as it is
 _WINDOW = 32768  # zlib looks back this far into a preset dictionary
 
@@ -37,14 +39,28 @@ def put(db: sqlite3.Connection, text: str, simple: str) -> str:
     """Store the body (inside the caller's transaction) unless it is there; its key."""
     key = digest(text, simple)
     if db.execute("SELECT 1 FROM bodies WHERE digest = ?", (key,)).fetchone() is None:
-        db.execute("INSERT INTO bodies VALUES (?, ?, ?)", (key, simple, delta(text, simple)))
+        db.execute("INSERT INTO bodies VALUES (?, ?, ?)", (key, wide(simple), delta(text, simple)))
     return key
 
 
 def get(db: sqlite3.Connection, key: str) -> tuple[str, str] | None:
     """(text, simple) of a stored body, None when it is not there."""
     row = db.execute("SELECT simple, original FROM bodies WHERE digest = ?", (key,)).fetchone()
-    return None if row is None else (original(row[0], row[1]), row[0])
+    if row is None:
+        return None
+    simple = narrow(row[0])
+    return original(simple, row[1]), simple
+
+
+def wide(simple: str) -> bytes:
+    """A Simplified text as stored (and a pattern as searched in it: `instr` on the bytes
+    may also match across two characters, so a match must be checked in the text)."""
+    return simple.encode(WIDE, _ERRORS)
+
+
+def narrow(stored: bytes) -> str:
+    """A stored Simplified text (`wide` undone)."""
+    return stored.decode(WIDE, _ERRORS)
 
 
 def delta(text: str, simple: str) -> bytes | None:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import json
 import marshal
-import pickle
 import sqlite3
-import zlib
 from bisect import bisect_left
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -23,7 +21,7 @@ from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from cgt_cli.index import bodies
+from cgt_cli.index import bodies, packing
 from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
 
@@ -42,7 +40,7 @@ CREATE TABLE IF NOT EXISTS event_details (
     corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
-    first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- zlib(pickle)
+    first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- index.packing
 CREATE TABLE IF NOT EXISTS names (corpus INTEGER, number INTEGER, how TEXT, name TEXT);
 CREATE INDEX IF NOT EXISTS names_name ON names (corpus, name);
 CREATE TABLE IF NOT EXISTS related (
@@ -223,13 +221,14 @@ def _event_rows(corpus: int, index: Index):
 
 
 def _entity_rows(corpus: int, index: Index):
+    numbers = {a.id: n for n, a in enumerate(index.articles)}  # each article's `ord` in `texts`
     for number, entity in enumerate(index.entities):
         articles = list(dict.fromkeys(m.article_id for m in entity.mentions))
         dates = sorted(d for d in (index.article(a).layout.published for a in articles) if d)
         first, last = (dates[0], dates[-1]) if dates else (None, None)
         yield (
             corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last,
-            _pickled(entity), _pickled(index.sentences[number]),
+            packing.pack_entity(entity, numbers), packing.pack_spans(index.sentences[number], numbers),
         )
 
 
@@ -274,15 +273,6 @@ def _decoded(loads, data):
         return loads(data)
     except Exception as error:  # damage to a pickle, marshal or JSON text surfaces as one of many types
         raise Damaged(f"{type(error).__name__}: {error}") from None
-
-
-def _pickled(value) -> bytes:
-    """A pickle, compressed (an entity's mentions and sentences: a third of the size)."""
-    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
-
-
-def _unpickled(data: bytes):
-    return pickle.loads(zlib.decompress(data))
 
 
 class Store:
@@ -362,28 +352,33 @@ class Store:
         """Articles in corpus order; only those whose Simplified text holds
         `containing` when given: the character map names the articles that hold
         each of its characters, SQLite picks those that hold it, nothing else is read."""
-        for row in self._chosen(f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS}", containing):
+        for row in self._chosen(f"SELECT {_ARTICLE_COLUMNS} {_ARTICLE_ROWS}", 3, containing):
             yield _article(*row)
 
     def simple_texts(self, containing: str | None = None):
         """(id, file, Simplified text, ranges of title and body) of the articles `texts` gives,
         without decoding their original script (what counting matches needs)."""
-        for article_id, file, simple, layout in self._chosen(f"SELECT t.id, t.file, b.simple, t.layout {_ARTICLE_ROWS}", containing):
+        for article_id, file, simple, layout in self._chosen(f"SELECT t.id, t.file, b.simple, t.layout {_ARTICLE_ROWS}", 2, containing):
             if simple is None:
                 raise Damaged(f"the text of {article_id} is missing")
             found = _layout(layout)
             yield article_id, file, simple, ([found.title] if found.title else []) + list(found.body)
 
-    def _chosen(self, sql: str, containing: str | None):
-        """The rows of `sql` (over texts t and bodies b) in corpus order, of the articles holding `containing`."""
+    def _chosen(self, sql: str, at: int, containing: str | None):
+        """The rows of `sql` (over texts t and bodies b) in corpus order, of the articles holding
+        `containing`, with the Simplified text (column `at`) decoded."""
         if not containing:
-            yield from self._db.execute(sql + " ORDER BY t.ord", (self._corpus,))
+            for row in self._db.execute(sql + " ORDER BY t.ord", (self._corpus,)):
+                yield _narrowed(row, at)
             return
         numbers = self._holding(containing)
-        for at in range(0, len(numbers), 500):
-            chunk = ",".join(map(str, numbers[at : at + 500]))
-            held = "(b.simple IS NULL OR instr(b.simple, ?) > 0)"  # a missing text is read, and is damage
-            yield from self._db.execute(sql + f" AND t.ord IN ({chunk}) AND {held} ORDER BY t.ord", (self._corpus, containing))
+        held = "(b.simple IS NULL OR instr(b.simple, ?) > 0)"  # a missing text is read, and is damage
+        for start in range(0, len(numbers), 500):
+            chunk = ",".join(map(str, numbers[start : start + 500]))
+            for row in self._db.execute(sql + f" AND t.ord IN ({chunk}) AND {held} ORDER BY t.ord", (self._corpus, bodies.wide(containing))):
+                row = _narrowed(row, at)
+                if row[at] is None or containing in row[at]:  # the bytes may match across two characters
+                    yield row
 
     def _holding(self, text: str) -> list[int]:
         """The numbers of the articles whose Simplified text holds every character of `text`."""
@@ -454,12 +449,23 @@ class Store:
 
     def entity(self, number: int) -> Entity:
         (data,) = self._rows("SELECT data FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(_unpickled, data)
+        return _decoded(lambda packed: packing.entity(packed, self._ids), data)
 
     def sentences(self, number: int) -> list[Span]:
         """The sentences naming the entity, in the order of its first mention in each."""
         (data,) = self._rows("SELECT sentences FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(_unpickled, data)
+        return _decoded(lambda packed: packing.spans(packed, self._ids), data)
+
+    def _ids(self, numbers: set[int]) -> dict[int, str]:
+        """The ids of the articles numbered `numbers` (KeyError when one is missing: damage)."""
+        found: dict[int, str] = {}
+        ordered = sorted(numbers)
+        for start in range(0, len(ordered), 500):
+            chunk = ",".join(map(str, ordered[start : start + 500]))
+            found.update(self._rows(f"SELECT ord, id FROM texts WHERE $C AND ord IN ({chunk})"))
+        if len(found) != len(numbers):
+            raise KeyError(f"article {min(numbers - found.keys())}")
+        return found
 
     def related_counts(self, numbers: list[int]) -> dict[int, dict[int, int]]:
         """For each of the entities, the others named in its sentences: {other: sentences shared}."""
@@ -482,9 +488,17 @@ class Store:
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0].name))
 
 
+def _narrowed(row: tuple, at: int) -> tuple:
+    """The row with its stored Simplified text (column `at`) as text."""
+    stored = row[at]
+    return row if stored is None else (*row[:at], _decoded(bodies.narrow, stored), *row[at + 1 :])
+
+
 def _article(article_id, file, encoding, simple, original, script, removed, layout) -> Article:
     if simple is None:
         raise Damaged(f"the text of {article_id} is missing")
+    if type(simple) is bytes:
+        simple = _decoded(bodies.narrow, simple)
     text = _decoded(lambda packed: bodies.original(simple, packed), original)
     return Article(article_id, file, encoding, text, simple, script, _decoded(marshal.loads, removed), _layout(layout))
 

@@ -1,7 +1,9 @@
 """The store's compact shapes: each stored form reads back exactly what was written."""
 
+import json
+
 from cgt_cli.index import packing
-from cgt_cli.model import Entity, Role, Span
+from cgt_cli.model import Entity, Quote, Role, Span
 
 IDS = {"hz": 0, "hk": 1, "sz": 7}
 NAMES = {n: i for i, n in IDS.items()}
@@ -38,3 +40,23 @@ def test_sentences_packed_read_back_in_order():
     found = [Span("sz", 0, 18), Span("hz", 19, 40), Span("sz", 41, 2_000_000)]
     packed = packing.pack_spans(found, IDS)
     assert packing.spans(packed, lambda numbers: {n: NAMES[n] for n in numbers}) == found
+
+
+def test_quotes_are_stored_without_their_texts_and_read_back_whole():
+    quotes = [
+        Quote("hk", "news/hk.txt", 3, 20, 38, "7月1日，深圳細胞治療產業聯盟成立。"),
+        Quote("hz", "news/hz.txt", 2, 5, 25, "6月16日,杭州钱塘细胞治疗产业园开园。"),
+        Quote("sz", "news/sz.txt", 9, 0, 4, "瞭解情況"),  # a Simplified text of another length: kept whole
+    ]
+    simples = ["7月1日,深圳细胞治疗产业联盟成立。", "6月16日,杭州钱塘细胞治疗产业园开园。", "了解情况况"]
+    column, search = packing.pack_quotes(quotes, simples, IDS)
+    assert column == (
+        '[[1,3,20,38,[[4,"，"],[7,"細"],[10,"療產業聯"]]],'
+        '[0,2,5,25,[]],'
+        '[7,9,0,4,"瞭解情況"]]'
+    )
+    assert search == "7月1日,深圳细胞治疗产业联盟成立。\x1f6月16日,杭州钱塘细胞治疗产业园开园。\x1f了解情况况"
+    files = {0: ("hz", "news/hz.txt"), 1: ("hk", "news/hk.txt"), 7: ("sz", "news/sz.txt")}
+    packed = json.loads(column)
+    assert packing.quote_articles(packed) == {0, 1, 7}
+    assert packing.quotes(packed, search, files) == tuple(quotes)

@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from cgt_cli.index import bodies, packing
+from cgt_cli.index.packing import SEP
 from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
 
@@ -38,6 +39,7 @@ CREATE TABLE IF NOT EXISTS events (
     date_text TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS event_details (
     corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
+    -- quotes without their texts, search the quotes' Simplified texts (index.packing)
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
     first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- index.packing
@@ -49,7 +51,6 @@ CREATE TABLE IF NOT EXISTS event_entities (
     corpus INTEGER, entity INTEGER, event INTEGER, PRIMARY KEY (corpus, entity, event)) WITHOUT ROWID;
 """ + bodies.SCHEMA
 TABLES = ("texts", "events", "event_details", "entities", "names", "related", "event_entities", "chars")
-SEP = "\x1f"  # joins names in one column; never part of a name cgt finds
 
 
 class Damaged(Exception):
@@ -84,9 +85,12 @@ class EventRow(NamedTuple):
     date_text: str | None = None  # the date as the sentence writes it
     trigger: str | None = None
     entities: tuple[str, ...] | None = None
-    quotes_json: str | None = None  # each quote's Quote fields as a JSON array, primary first
+    quotes_json: str | None = None  # each quote's Quote fields as a JSON array, primary first (or:)
+    quoted: tuple[Quote, ...] | None = None  # the quotes, primary first
 
     def quotes(self) -> list[Quote]:
+        if self.quoted is not None:
+            return list(self.quoted)
         if self.quotes_json is None:
             raise ValueError("the event was read without its detail")
         return [Quote(*fields) for fields in _decoded(json.loads, self.quotes_json)]
@@ -132,7 +136,7 @@ class EntityRow(NamedTuple):
 
 
 _EVENT_LINE = "e.date, e.resolution, e.kind, e.part, e.summary, e.place, e.sources, e.status, e.lines, e.basis, e.date_text"
-_EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes"
+_EVENT_COLUMNS = _EVENT_LINE + ", d.trigger, d.entities, d.quotes, d.search"
 _DETAIL = "JOIN event_details d ON d.corpus = e.corpus AND d.ord = e.ord"
 _ARTICLE_COLUMNS = "t.id, t.file, t.encoding, b.simple, b.original, t.script, t.removed, t.layout"
 _ARTICLE_ROWS = "FROM texts t LEFT JOIN bodies b ON b.digest = t.body WHERE t.corpus = ?"
@@ -171,7 +175,7 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     ).lastrowid
     db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?)", list(_text_rows(db, corpus, index)))
     db.executemany("INSERT INTO chars VALUES (?,?,?)", bodies.char_rows(corpus, [a.simple for a in index.articles]))
-    rows = list(_event_rows(corpus, index))
+    rows = list(_stored_event_rows(corpus, index))
     db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in rows))
     db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in rows))
     db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
@@ -199,7 +203,21 @@ def _text_rows(db: sqlite3.Connection, corpus: int, index: Index):
 
 
 def _event_rows(corpus: int, index: Index):
-    """Each event as the columns of `events` then those of `event_details` after (corpus, ord)."""
+    """Each event as the columns of `events` then those of `event_details` after (corpus, ord),
+    the quotes whole as JSON and `search` their Simplified texts after the event's names (the
+    dataset's layout; the store packs the quotes: `_stored_event_rows`)."""
+    for row, names, quotes, simples in _events(corpus, index):
+        yield (*row, json.dumps(quotes, ensure_ascii=False), SEP.join([*names, *simples]))
+
+
+def _stored_event_rows(corpus: int, index: Index):
+    numbers = {a.id: n for n, a in enumerate(index.articles)}  # each article's `ord` in `texts`
+    for row, _, quotes, simples in _events(corpus, index):
+        yield (*row, *packing.pack_quotes(quotes, simples, numbers))
+
+
+def _events(corpus: int, index: Index):
+    """Each event's columns up to its names, with its names, quotes and their Simplified texts."""
     from cgt_cli.extract.dates import interval  # only writing needs it (a command reading the store does not)
 
     for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
@@ -208,16 +226,16 @@ def _event_rows(corpus: int, index: Index):
         first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
         quoted = list(zip(articles, event.quotes, strict=True))
         quotes = [a.quote(q) for a, q in quoted]
-        search = SEP.join([*event.entities, *(a.simple[q.start : q.end] for a, q in quoted)])
         lines = {}
         for quote in quotes:
             lines.setdefault(quote.source, quote.line)
-        yield (
+        row = (
             corpus, n, undated, event.kind, first, last, event.date, event.resolution,
             event.part, event.summary, event.place, SEP.join(event.sources), event.status,
             SEP.join(str(lines[source]) for source in event.sources), event.basis, event.date_text,
-            event.trigger, SEP.join(event.entities), json.dumps(quotes, ensure_ascii=False), search,
+            event.trigger, SEP.join(event.entities),
         )
+        yield row, event.entities, quotes, [a.simple[q.start : q.end] for a, q in quoted]
 
 
 def _entity_rows(corpus: int, index: Index):
@@ -268,9 +286,9 @@ def _event_entity_rows(corpus: int, index: Index):
                     yield (corpus, number, n)
 
 
-def _decoded(loads, data):
+def _decoded(loads, data, *more):
     try:
-        return loads(data)
+        return loads(data, *more)
     except Exception as error:  # damage to a pickle, marshal or JSON text surfaces as one of many types
         raise Damaged(f"{type(error).__name__}: {error}") from None
 
@@ -401,14 +419,14 @@ class Store:
             where.append(f"instr('{SEP}' || e.sources || '{SEP}', ?) > 0")
             args.append(SEP + wanted.source + SEP)
         if wanted.naming is not None:
-            where.append("instr(d.search, ?) > 0")
-            args.append(wanted.naming)
+            where.append("(instr(d.entities, ?) > 0 OR instr(d.search, ?) > 0)")
+            args += [wanted.naming, wanted.naming]
         joined = detail or wanted.naming is not None
         sql = (
             f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM events e {_DETAIL if joined else ''} "
             f"WHERE e.corpus = ? AND {' AND '.join(where)} ORDER BY e.ord"
         )
-        return [_event_row(*row) for row in self._db.execute(sql, (self._corpus, *args))]
+        return self._event_rows(self._db.execute(sql, (self._corpus, *args)), detail)
 
     def events_of(self, number: int, *, detail: bool = True) -> list[EventRow]:
         """Every event (dated first, then undated) whose sentence names the entity."""
@@ -418,7 +436,14 @@ class Store:
             "WHERE x.corpus = ? AND x.entity = ? ORDER BY e.ord",
             (self._corpus, number),
         )
-        return [_event_row(*row) for row in rows]
+        return self._event_rows(rows, detail)
+
+    def _event_rows(self, rows, detail: bool) -> list[EventRow]:
+        if not detail:
+            return [_event_row(*row) for row in rows]
+        rows = [(*row[:-2], _decoded(json.loads, row[-2]), row[-1]) for row in rows]
+        articles = self._articles_numbered(set().union(*(packing.quote_articles(row[-2]) for row in rows)))
+        return [_event_row(*row[:-2], _decoded(packing.quotes, row[-2], row[-1], articles)) for row in rows]
 
     # entities
 
@@ -449,20 +474,23 @@ class Store:
 
     def entity(self, number: int) -> Entity:
         (data,) = self._rows("SELECT data FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(lambda packed: packing.entity(packed, self._ids), data)
+        return _decoded(packing.entity, data, self._ids)
 
     def sentences(self, number: int) -> list[Span]:
         """The sentences naming the entity, in the order of its first mention in each."""
         (data,) = self._rows("SELECT sentences FROM entities WHERE $C AND number = ?", number).fetchone()
-        return _decoded(lambda packed: packing.spans(packed, self._ids), data)
+        return _decoded(packing.spans, data, self._ids)
 
     def _ids(self, numbers: set[int]) -> dict[int, str]:
-        """The ids of the articles numbered `numbers` (KeyError when one is missing: damage)."""
-        found: dict[int, str] = {}
+        return {n: named[0] for n, named in self._articles_numbered(numbers).items()}
+
+    def _articles_numbered(self, numbers: set[int]) -> dict[int, tuple[str, str]]:
+        """The id and file of the articles numbered `numbers` (KeyError when one is missing: damage)."""
+        found: dict[int, tuple[str, str]] = {}
         ordered = sorted(numbers)
         for start in range(0, len(ordered), 500):
             chunk = ",".join(map(str, ordered[start : start + 500]))
-            found.update(self._rows(f"SELECT ord, id FROM texts WHERE $C AND ord IN ({chunk})"))
+            found.update((n, (i, f)) for n, i, f in self._rows(f"SELECT ord, id, file FROM texts WHERE $C AND ord IN ({chunk})"))
         if len(found) != len(numbers):
             raise KeyError(f"article {min(numbers - found.keys())}")
         return found
@@ -513,4 +541,4 @@ def _event_row(date, resolution, kind, part, summary, place, sources, status, li
     if not detail:
         return EventRow(*line)
     trigger, entities, quotes = detail
-    return EventRow(*line, trigger, tuple(entities.split(SEP)) if entities else (), quotes)
+    return EventRow(*line, trigger, tuple(entities.split(SEP)) if entities else (), None, quotes)

@@ -1,6 +1,7 @@
 """The store's compact shapes: each stored form reads back exactly what was written."""
 
 import json
+import zlib
 
 from cgt_cli.index import packing
 from cgt_cli.model import Entity, Quote, Role, Span
@@ -60,3 +61,22 @@ def test_quotes_are_stored_without_their_texts_and_read_back_whole():
     packed = json.loads(column)
     assert packing.quote_articles(packed) == {0, 1, 7}
     assert packing.quotes(packed, search, files) == tuple(quotes)
+
+
+def test_a_processed_file_pickled_by_position_reads_back_equal(tmp_path):
+    import sqlite3
+
+    from cgt_cli.extract.article import process_file
+    from cgt_cli.index import cache
+
+    db = sqlite3.connect(tmp_path / "x.sqlite")
+    db.executescript(cache._SCHEMA + cache.store.SCHEMA)
+    for text in (
+        "2023-07-02 10:00 香港商報\n7月1日，深圳細胞治療產業聯盟成立，理事長張敏表示將推動合作。\n",
+        "2023-06-18 09:30 钱江晚报\n6月16日,杭州钱塘细胞治疗产业园开园,园区负责人李明表示年底投用。\n",
+    ):
+        processed = process_file(("a", "a.txt", text.encode()))
+        packed = cache._pickled(db, processed)
+        assert text.split("\n")[1][:6].encode() not in zlib.decompress(packed)  # the texts are in bodies
+        assert b"EntityHit" in zlib.decompress(packed) and b"name" not in zlib.decompress(packed)  # by position
+        assert cache._unpickled(db, packed) == processed

@@ -43,8 +43,8 @@ CREATE TABLE IF NOT EXISTS event_details (
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
     first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- index.packing
-CREATE TABLE IF NOT EXISTS names (corpus INTEGER, number INTEGER, how TEXT, name TEXT);
-CREATE INDEX IF NOT EXISTS names_name ON names (corpus, name);
+CREATE TABLE IF NOT EXISTS names (
+    corpus INTEGER, name TEXT, how TEXT, number INTEGER, seq INTEGER, PRIMARY KEY (corpus, name, how, number)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS related (
     corpus INTEGER, entity INTEGER, other INTEGER, sentences INTEGER, PRIMARY KEY (corpus, entity, other)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS event_entities (
@@ -179,7 +179,7 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in rows))
     db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in rows))
     db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
-    db.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_rows(corpus, index))
+    db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_rows(corpus, index))
     db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
     db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
     counts = {table: db.execute(f"SELECT count(*) FROM {table} WHERE corpus = ?", (corpus,)).fetchone()[0] for table in TABLES}
@@ -256,11 +256,12 @@ def _related_rows(corpus: int, related: dict[tuple[int, int], int]):
 
 
 def _name_rows(corpus: int, index: Index):
+    """(corpus, name, how, number, seq): each entity's name, aliases and forms, `seq` their order."""
     for number, entity in enumerate(index.entities):
-        yield (corpus, number, "name", entity.name)
+        yield (corpus, entity.name, "name", number, 0)
         for how, names in (("alias", entity.aliases), ("form", entity.forms)):
-            for name in dict.fromkeys(names):
-                yield (corpus, number, how, name)
+            for seq, name in enumerate(dict.fromkeys(names)):
+                yield (corpus, name, how, number, seq)
 
 
 def _event_entity_rows(corpus: int, index: Index):
@@ -465,7 +466,7 @@ class Store:
     def aliases(self) -> dict[int, list[str]]:
         """Every entity's aliases (other names and short names), by entity number."""
         out: dict[int, list[str]] = {}
-        for number, name in self._rows("SELECT number, name FROM names WHERE $C AND how = 'alias' ORDER BY rowid"):
+        for number, name in self._rows("SELECT number, name FROM names WHERE $C AND how = 'alias' ORDER BY number, seq"):
             out.setdefault(number, []).append(name)
         return out
 

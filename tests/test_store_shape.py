@@ -56,7 +56,7 @@ def test_quotes_are_stored_without_their_texts_and_read_back_whole():
         '[0,2,5,25,[]],'
         '[7,9,0,4,"瞭解情況"]]'
     )
-    assert search == "7月1日,深圳细胞治疗产业联盟成立。\x1f6月16日,杭州钱塘细胞治疗产业园开园。\x1f了解情况况"
+    assert search == "7月1日,深圳细胞治疗产业联盟成立。\x1f6月16日,杭州钱塘细胞治疗产业园开园。\x1f了解情况况".encode("utf-16-le")
     files = {0: ("hz", "news/hz.txt"), 1: ("hk", "news/hk.txt"), 7: ("sz", "news/sz.txt")}
     packed = json.loads(column)
     assert packing.quote_articles(packed) == {0, 1, 7}
@@ -80,3 +80,16 @@ def test_a_processed_file_pickled_by_position_reads_back_equal(tmp_path):
         assert text.split("\n")[1][:6].encode() not in zlib.decompress(packed)  # the texts are in bodies
         assert b"EntityHit" in zlib.decompress(packed) and b"name" not in zlib.decompress(packed)  # by position
         assert cache._unpickled(db, packed) == processed
+
+
+def test_timeline_naming_checks_the_text_where_the_utf16_bytes_matched():
+    from cgt_cli.index.bodies import wide
+    from cgt_cli.index.store import _naming
+
+    rows = [
+        ("e0", "深圳细胞治疗产业联盟", wide("7月1日,联盟成立。")),  # by its names
+        ("e1", "", wide("A股\u4100\uc600\u4e7e签约")),  # 41 00 c6 7e inside 䄀, 였, 乾: no match
+        ("e2", "", wide("7月1日,A細胞公司签约。".replace("細", "细"))),  # in a quote's Simplified text
+    ]
+    assert list(_naming(rows, "A细")) == [("e2",)]
+    assert list(_naming(rows, "深圳细胞")) == [("e0",)]

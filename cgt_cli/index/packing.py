@@ -8,7 +8,7 @@ the whole is marshalled and zlib-compressed. `entity(pack_entity(e, numbers), id
 == e` and `spans(pack_spans(s, numbers), ids) == s` when `ids` undoes `numbers`.
 
 An event's quotes are stored without their texts: the Simplified ones are the
-event's `search` column (what `timeline --entity` looks in), and each original
+event's `search` column (what `timeline --entity` looks in; UTF-16 like `bodies`), and each original
 is its Simplified text with the characters that differ put back (`changes`:
 full-width punctuation, Traditional characters; the whole text if the lengths
 differ). Each quote is [article number, line, start, end, changes] in JSON.
@@ -23,6 +23,7 @@ import zlib
 from array import array
 from collections.abc import Callable
 
+from cgt_cli.index import bodies
 from cgt_cli.model import Entity, Quote, Role, Span
 
 SEP = "\x1f"  # joins names and texts in one column; never part of a name cgt finds
@@ -78,10 +79,11 @@ def _spans(ids: dict[int, str], flat: array) -> list[Span]:
     return [Span(ids[n], start, start + length) for n, start, length in zip(it, it, it, strict=True)]
 
 
-def pack_quotes(quotes: list[Quote], simples: list[str], numbers: dict[str, int]) -> tuple[str, str]:
-    """The `quotes` and `search` columns of quotes whose Simplified texts are `simples`."""
+def pack_quotes(quotes: list[Quote], simples: list[str], numbers: dict[str, int]) -> tuple[str, bytes]:
+    """The `quotes` and `search` columns of quotes whose Simplified texts are `simples`
+    (`search` in UTF-16, as `bodies` stores texts)."""
     packed = [[numbers[q.source], q.line, q.start, q.end, _changes(q.text, simple)] for q, simple in zip(quotes, simples, strict=True)]
-    return json.dumps(packed, ensure_ascii=False, separators=(",", ":")), SEP.join(simples)
+    return json.dumps(packed, ensure_ascii=False, separators=(",", ":")), bodies.wide(SEP.join(simples))
 
 
 def quote_articles(packed: list) -> set[int]:
@@ -89,9 +91,10 @@ def quote_articles(packed: list) -> set[int]:
     return {quote[0] for quote in packed}
 
 
-def quotes(packed: list, search: str, articles: dict[int, tuple[str, str]]) -> tuple[Quote, ...]:
+def quotes(packed: list, search: bytes, articles: dict[int, tuple[str, str]]) -> tuple[Quote, ...]:
     """`pack_quotes` undone (the first column through `json.loads`); `articles` gives
     each article number's id and file."""
+    search = bodies.narrow(search)
     out, at = [], 0
     for number, line, start, end, changes in packed:
         simple = search[at : at + end - start]

@@ -38,8 +38,8 @@ CREATE TABLE IF NOT EXISTS events (
     resolution TEXT, part TEXT, summary TEXT, place TEXT, sources TEXT, status TEXT, lines TEXT, basis TEXT,
     date_text TEXT, PRIMARY KEY (corpus, ord));
 CREATE TABLE IF NOT EXISTS event_details (
-    corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search TEXT, PRIMARY KEY (corpus, ord));
-    -- quotes without their texts, search the quotes' Simplified texts (index.packing)
+    corpus INTEGER, ord INTEGER, trigger TEXT, entities TEXT, quotes TEXT, search BLOB, PRIMARY KEY (corpus, ord));
+    -- quotes without their texts, search the quotes' Simplified texts in UTF-16 (index.packing)
 CREATE TABLE IF NOT EXISTS entities (
     corpus INTEGER, number INTEGER, name TEXT, kind TEXT, scope TEXT, mentions INTEGER, articles INTEGER,
     first_seen TEXT, last_seen TEXT, data BLOB, sentences BLOB, PRIMARY KEY (corpus, number)); -- index.packing
@@ -419,15 +419,15 @@ class Store:
         if wanted.source is not None:
             where.append(f"instr('{SEP}' || e.sources || '{SEP}', ?) > 0")
             args.append(SEP + wanted.source + SEP)
+        columns = _EVENT_COLUMNS if detail else _EVENT_LINE
         if wanted.naming is not None:
             where.append("(instr(d.entities, ?) > 0 OR instr(d.search, ?) > 0)")
-            args += [wanted.naming, wanted.naming]
+            args += [wanted.naming, bodies.wide(wanted.naming)]
+            columns += ", d.entities, d.search"
         joined = detail or wanted.naming is not None
-        sql = (
-            f"SELECT {_EVENT_COLUMNS if detail else _EVENT_LINE} FROM events e {_DETAIL if joined else ''} "
-            f"WHERE e.corpus = ? AND {' AND '.join(where)} ORDER BY e.ord"
-        )
-        return self._event_rows(self._db.execute(sql, (self._corpus, *args)), detail)
+        sql = f"SELECT {columns} FROM events e {_DETAIL if joined else ''} WHERE e.corpus = ? AND {' AND '.join(where)} ORDER BY e.ord"
+        rows = self._db.execute(sql, (self._corpus, *args))
+        return self._event_rows(rows if wanted.naming is None else _naming(rows, wanted.naming), detail)
 
     def events_of(self, number: int, *, detail: bool = True) -> list[EventRow]:
         """Every event (dated first, then undated) whose sentence names the entity."""
@@ -515,6 +515,14 @@ class Store:
         rows = self.entity_rows(f"number IN ({','.join(map(str, counts))})")
         pairs = [(row, counts[row.number]) for row in rows if row.name not in places]
         return sorted(pairs, key=lambda pair: (-pair[1], pair[0].name))
+
+
+def _naming(rows, text: str):
+    """The rows whose last two columns (an event's names, its `search`) hold `text`, without
+    those columns: the UTF-16 bytes of `search` may hold those of `text` across two characters."""
+    for row in rows:
+        if text in row[-2] or text in _decoded(bodies.narrow, row[-1]):
+            yield row[:-2]
 
 
 def _narrowed(row: tuple, at: int) -> tuple:

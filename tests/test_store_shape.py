@@ -93,3 +93,56 @@ def test_timeline_naming_checks_the_text_where_the_utf16_bytes_matched():
     ]
     assert list(_naming(rows, "A细")) == [("e2",)]
     assert list(_naming(rows, "深圳细胞")) == [("e0",)]
+
+
+def test_rows_are_made_in_runs_of_whole_bytes_of_the_character_map():
+    from cgt_cli.index import rows
+
+    assert rows.runs(0) == []
+    assert rows.runs(20) == [range(0, 8), range(8, 16), range(16, 20)]
+    assert rows.runs(1000)[:2] == [range(0, 8), range(8, 16)] and len(rows.runs(1000)) == 125
+    assert rows.runs(10_000)[-1] == range(9920, 10_000) and len(rows.runs(10_000)) == 125
+
+
+def test_the_character_map_of_runs_is_that_of_the_whole_corpus():
+    from cgt_cli.index import bodies
+
+    simples = ["细胞治疗", "產業园", "细胞", "A股", "园区", "细", "胞", "治疗", "钱塘", "细胞治疗产业园"]
+    whole = list(bodies.char_rows(3, [bodies.char_bits(simples)]))
+    cut = list(bodies.char_rows(3, [bodies.char_bits(simples[:8]), bodies.char_bits(simples[8:])]))
+    assert cut == whole
+    assert [row[1] for row in whole][:4] == ["A", "业", "产", "区"]
+    assert zlib.decompress(dict((c, bits) for _, c, bits in whole)["细"]) == bytes([0b00100101, 0b10])
+
+
+def test_a_corpus_written_through_a_pool_equals_one_written_here(news):
+    import sqlite3
+
+    from cgt_cli.index import store
+    from cgt_cli.index.load import fork_map, load_index
+    from cgt_cli.read.files import find_files
+
+    built, _ = load_index(find_files([str(news)]), None)
+    index = _index(news)
+    dumps = []
+    for mapper in (None, lambda fn, items: fork_map(fn, items * 70)[: len(items)], lambda fn, items: [fn(i) for i in reversed(items)][::-1]):
+        db = sqlite3.connect(":memory:")
+        store.create(db)
+        with store.writing(db):
+            store.write(db, None, index, *([mapper] if mapper else []))
+        dumps.append([line for line in db.iterdump() if not line.startswith('INSERT INTO "corpora"')])  # its time of use
+    assert dumps[0] == dumps[1] == dumps[2]
+    assert sum(line.startswith('INSERT INTO "texts"') for line in dumps[0]) == built.count("texts") == 2
+
+
+def _index(folder):
+    from cgt_cli.extract.article import process_file
+    from cgt_cli.index.build import assemble
+    from cgt_cli.index.load import sort_result
+    from cgt_cli.read.files import find_files, read_files
+
+    entries, skipped = read_files(find_files([str(folder)]))
+    processed: list = []
+    for article_id, file, data in entries:
+        sort_result(process_file((article_id, file, data)), article_id, file, processed, skipped)
+    return assemble(processed, skipped)

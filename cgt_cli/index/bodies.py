@@ -43,6 +43,17 @@ def put(db: sqlite3.Connection, text: str, simple: str) -> str:
     return key
 
 
+def made(text: str, simple: str) -> tuple[str, bytes, bytes | None]:
+    """A body's row (key, stored Simplified text, delta), made anywhere (a worker, say)."""
+    return digest(text, simple), wide(simple), delta(text, simple)
+
+
+def insert(db: sqlite3.Connection, body: tuple[str, bytes, bytes | None]) -> str:
+    """Store a body `made` (inside the caller's transaction) unless it is there; its key."""
+    db.execute("INSERT OR IGNORE INTO bodies VALUES (?, ?, ?)", body)
+    return body[0]
+
+
 def get(db: sqlite3.Connection, key: str) -> tuple[str, str] | None:
     """(text, simple) of a stored body, None when it is not there."""
     row = db.execute("SELECT simple, original FROM bodies WHERE digest = ?", (key,)).fetchone()
@@ -83,8 +94,9 @@ def _dictionary(simple: str) -> bytes:
     return simple.encode("utf-8", _ERRORS)[-_WINDOW:]
 
 
-def char_rows(corpus: int, simples: list[str]):
-    """The character map's rows of a corpus whose Simplified texts are `simples`, in order."""
+def char_bits(simples: list[str]) -> tuple[int, dict[str, bytearray]]:
+    """The character map of a run of a corpus' articles (starting at a multiple of 8) whose
+    Simplified texts are `simples`: its length in bytes, each character's bitmap."""
     size = (len(simples) + 7) // 8
     maps: dict[str, bytearray] = {}
     for n, simple in enumerate(simples):
@@ -94,8 +106,15 @@ def char_rows(corpus: int, simples: list[str]):
             if bits is None:
                 bits = maps[char] = bytearray(size)
             bits[byte] |= bit
-    for char in sorted(maps):
-        yield (corpus, char, zlib.compress(maps[char], 1))
+    return size, maps
+
+
+def char_rows(corpus: int, runs: list[tuple[int, dict[str, bytearray]]]):
+    """The character map's rows of a corpus, from the `char_bits` of its runs of articles in
+    order (each run but the last a multiple of 8 long)."""
+    for char in sorted(set().union(*(maps for _, maps in runs))):
+        bits = b"".join(maps.get(char) or bytes(size) for size, maps in runs)
+        yield (corpus, char, zlib.compress(bits, 1))
 
 
 def holding(bitmaps: list[bytes]) -> list[int]:

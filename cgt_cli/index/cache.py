@@ -162,15 +162,16 @@ class Cache:
         finally:
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
 
-    def put_corpus(self, key: str, index) -> store.Store | None:
-        """Store the corpus under `key` (unless another process just did); only the
+    def put_corpus(self, key: str, index, map=None) -> store.Store | None:
+        """Store the corpus under `key` (unless another process just did; its rows made
+        through `map`, as `store.write` says); only the
         CORPORA_KEPT most recently used stay. None (after a warning) when the cache
         cannot be written, and without one when it is read-only."""
         if self.readonly:
             return None
         try:
             with store.writing(self._db):
-                corpus = store.write(self._db, key, index)
+                corpus = store.write(self._db, key, index, *([map] if map else []))
                 stale = self._db.execute("SELECT id FROM corpora ORDER BY used DESC, id DESC LIMIT -1 OFFSET ?", (CORPORA_KEPT,))
                 for (old,) in stale.fetchall():
                     store.drop(self._db, old)

@@ -54,9 +54,9 @@ def load_index(paths: Mapping[str, str], cache: Cache | None, progress: Progress
         cache.put_articles({keys[n]: r for n, r in fresh.items() if not isinstance(r, Failed)})
     skipped.sort(key=lambda s: s.file)
     index = assemble(processed, skipped, map=fork_map)
-    stored = cache.put_corpus(key, index) if cache and key else None
+    stored = cache.put_corpus(key, index, fork_map) if cache and key else None
     if stored is None:
-        stored = Store.in_memory(index)
+        stored = Store.in_memory(index, fork_map)
         if cache:
             cache.close()  # the store does not read from it
     done = sum(1 for r in fresh.values() if isinstance(r, Processed))

@@ -58,9 +58,7 @@ def spans(data: bytes, ids: Ids) -> list[Span]:
 
 def _flat(numbers: dict[str, int], found) -> bytes:
     """(article number, start, length) of each span, as the bytes of one little-endian array."""
-    flat = array("q")
-    for span in found:
-        flat.extend((numbers[span.article_id], span.start, span.end - span.start))
+    flat = array("q", [n for span in found for n in (numbers[span.article_id], span.start, span.end - span.start)])
     if sys.byteorder == "big":
         flat.byteswap()
     return flat.tobytes()
@@ -107,6 +105,8 @@ def quotes(packed: list, search: bytes, articles: dict[int, tuple[str, str]]) ->
 def _changes(text: str, simple: str) -> str | list[list]:
     """[offset, characters] of each run where `text` differs from `simple`; `text` itself
     when their lengths differ."""
+    if text == simple:
+        return []
     if len(text) != len(simple):
         return text
     runs: list[list] = []

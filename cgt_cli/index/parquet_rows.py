@@ -2,7 +2,7 @@
 strings, numbers, lists and structs, in the store's order. Each function reads a
 slice (articles from `first`, a range of entities, the events of a range of dates)
 as well as a whole `Index`: the Dask engine writes a table in parts. The event rows
-are the SQLite store's own (`store._event_rows`), their joined columns split back
+are the SQLite store's own (`rows.event_rows`), their joined columns split back
 into lists, so both answer from one computation."""
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from cgt_cli.index.store import SEP, _event_entity_rows, _event_rows
+from cgt_cli.index.rows import event_entity_rows as _event_entity_rows
+from cgt_cli.index.rows import event_rows as _event_rows
+from cgt_cli.index.store import SEP
 from cgt_cli.model import Article, Entity, Index, Span
 
 

@@ -52,7 +52,7 @@ def add_pieces(pieces: dict[int, Piece], found, block: int) -> None:
 
 
 def inside(mentions: list[tuple[int, int, int]], quote: Span) -> tuple[int, ...]:
-    """The entities mentioned inside a quote (as `store._event_entity_rows` reads them)."""
+    """The entities mentioned inside a quote (as `rows.event_entity_rows` reads them)."""
     inside = []
     for start, end, number in mentions[bisect_left(mentions, (quote.start,)) :]:
         if start >= quote.end:
@@ -125,7 +125,7 @@ def counted(merged: tuple[list[Event], list[Event], dict]) -> tuple[int, int]:
 
 
 class Quoted:
-    """An article as `store._event_rows` reads it for its events: its quotes and their
+    """An article as `rows.event_rows` reads it for its events: its quotes and their
     Simplified text, cut out where its text was (`quote(span)`, `simple[start:end]`)."""
 
     def __init__(self, article_id: str, quotes: dict[tuple[int, int], tuple]) -> None:

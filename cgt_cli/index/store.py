@@ -14,14 +14,13 @@ from __future__ import annotations
 import json
 import marshal
 import sqlite3
-from bisect import bisect_left
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import NamedTuple
 
-from cgt_cli.index import bodies, packing
+from cgt_cli.index import bodies, packing, rows
 from cgt_cli.index.packing import SEP
 from cgt_cli.model import Article, Entity, Index, Layout, Quote, Span
 from cgt_cli.read.files import Skipped
@@ -162,9 +161,10 @@ def writing(db: sqlite3.Connection):
     db.commit()
 
 
-def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
-    """Lay `index` out as the rows of a new corpus; its id. Inside `writing`: a corpus
-    already stored under `key` (by another process: the same files and code) is kept."""
+def write(db: sqlite3.Connection, key: str | None, index: Index, map: rows.Mapper = rows.serial_map) -> int:
+    """Lay `index` out as the rows of a new corpus (made through `map`: `index.rows`); its id.
+    Inside `writing`: a corpus already stored under `key` (by another process: the same
+    files and code) is kept."""
     if key is not None:
         old = db.execute("SELECT id FROM corpora WHERE key = ?", (key,)).fetchone()
         if old:
@@ -173,15 +173,16 @@ def write(db: sqlite3.Connection, key: str | None, index: Index) -> int:
     corpus = db.execute(
         "INSERT INTO corpora (key, used, skipped, counts) VALUES (?, julianday('now'), ?, '{}')", (key, skipped)
     ).lastrowid
-    db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?)", list(_text_rows(db, corpus, index)))
-    db.executemany("INSERT INTO chars VALUES (?,?,?)", bodies.char_rows(corpus, [a.simple for a in index.articles]))
-    rows = list(_stored_event_rows(corpus, index))
-    db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in rows))
-    db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in rows))
-    db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", _entity_rows(corpus, index))
-    db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", _name_rows(corpus, index))
-    db.executemany("INSERT INTO related VALUES (?,?,?,?)", _related_rows(corpus, index.related))
-    db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", _event_entity_rows(corpus, index))
+    texts, chars = rows.articles(corpus, index, map)
+    db.executemany("INSERT INTO texts VALUES (?,?,?,?,?,?,?,?,?,?,?)", [(*row, bodies.insert(db, body)) for row, body in texts])
+    db.executemany("INSERT INTO chars VALUES (?,?,?)", bodies.char_rows(corpus, chars))
+    events, named = rows.events(corpus, index, map)
+    db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (row[:16] for row in events))
+    db.executemany("INSERT INTO event_details VALUES (?,?,?,?,?,?)", (row[:2] + row[16:] for row in events))
+    db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows.entities(corpus, index, map))
+    db.executemany("INSERT INTO names VALUES (?,?,?,?,?)", rows.name_rows(corpus, index))
+    db.executemany("INSERT INTO related VALUES (?,?,?,?)", rows.related_rows(corpus, index.related))
+    db.executemany("INSERT OR IGNORE INTO event_entities VALUES (?,?,?)", named)
     counts = {table: db.execute(f"SELECT count(*) FROM {table} WHERE corpus = ?", (corpus,)).fetchone()[0] for table in TABLES}
     db.execute("UPDATE corpora SET counts = ? WHERE id = ?", (json.dumps(counts), corpus))
     return corpus
@@ -192,99 +193,6 @@ def drop(db: sqlite3.Connection, corpus: int) -> None:
     for table in TABLES:
         db.execute(f"DELETE FROM {table} WHERE corpus = ?", (corpus,))
     db.execute("DELETE FROM corpora WHERE id = ?", (corpus,))
-
-
-def _text_rows(db: sqlite3.Connection, corpus: int, index: Index):
-    """Each article's row; its text is stored once, in `bodies` (shared with the cache's processed articles)."""
-    for n, a in enumerate(index.articles):
-        layout = marshal.dumps(tuple(getattr(a.layout, f.name) for f in fields(Layout)))
-        body = bodies.put(db, a.text, a.simple)
-        yield (corpus, n, a.id, a.file, a.encoding, a.script, a.title, a.body_chars, layout, marshal.dumps(a.removed), body)
-
-
-def _event_rows(corpus: int, index: Index):
-    """Each event as the columns of `events` then those of `event_details` after (corpus, ord),
-    the quotes whole as JSON and `search` their Simplified texts after the event's names (the
-    dataset's layout; the store packs the quotes: `_stored_event_rows`)."""
-    for row, names, quotes, simples in _events(corpus, index):
-        yield (*row, json.dumps(quotes, ensure_ascii=False), SEP.join([*names, *simples]))
-
-
-def _stored_event_rows(corpus: int, index: Index):
-    numbers = {a.id: n for n, a in enumerate(index.articles)}  # each article's `ord` in `texts`
-    for row, _, quotes, simples in _events(corpus, index):
-        yield (*row, *packing.pack_quotes(quotes, simples, numbers))
-
-
-def _events(corpus: int, index: Index):
-    """Each event's columns up to its names, with its names, quotes and their Simplified texts."""
-    from cgt_cli.extract.dates import interval  # only writing needs it (a command reading the store does not)
-
-    for n, (undated, event) in enumerate([(0, e) for e in index.events] + [(1, e) for e in index.undated]):
-        articles = [index.article(q.article_id) for q in event.quotes]
-        days = interval(event.date)
-        first, last = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
-        quoted = list(zip(articles, event.quotes, strict=True))
-        quotes = [a.quote(q) for a, q in quoted]
-        lines = {}
-        for quote in quotes:
-            lines.setdefault(quote.source, quote.line)
-        row = (
-            corpus, n, undated, event.kind, first, last, event.date, event.resolution,
-            event.part, event.summary, event.place, SEP.join(event.sources), event.status,
-            SEP.join(str(lines[source]) for source in event.sources), event.basis, event.date_text,
-            event.trigger, SEP.join(event.entities),
-        )
-        yield row, event.entities, quotes, [a.simple[q.start : q.end] for a, q in quoted]
-
-
-def _entity_rows(corpus: int, index: Index):
-    numbers = {a.id: n for n, a in enumerate(index.articles)}  # each article's `ord` in `texts`
-    for number, entity in enumerate(index.entities):
-        articles = list(dict.fromkeys(m.article_id for m in entity.mentions))
-        dates = sorted(d for d in (index.article(a).layout.published for a in articles) if d)
-        first, last = (dates[0], dates[-1]) if dates else (None, None)
-        yield (
-            corpus, number, entity.name, entity.kind, entity.scope, len(entity.mentions), len(articles), first, last,
-            packing.pack_entity(entity, numbers), packing.pack_spans(index.sentences[number], numbers),
-        )
-
-
-def _related_rows(corpus: int, related: dict[tuple[int, int], int]):
-    for (number, other), n in sorted(related.items()):
-        yield (corpus, number, other, n)
-
-
-def _name_rows(corpus: int, index: Index):
-    """(corpus, name, how, number, seq): each entity's name, aliases and forms, `seq` their order."""
-    for number, entity in enumerate(index.entities):
-        yield (corpus, entity.name, "name", number, 0)
-        for how, names in (("alias", entity.aliases), ("form", entity.forms)):
-            for seq, name in enumerate(dict.fromkeys(names)):
-                yield (corpus, name, how, number, seq)
-
-
-def _event_entity_rows(corpus: int, index: Index):
-    """Each event with every entity named inside one of its quotes, and with the entities its
-    summary names from elsewhere in the article (项目 for the project named before): `show`
-    finds the events `timeline --entity` finds."""
-    table = index.mention_table
-    numbers: dict[str, list[tuple[int, str | None]]] = {}
-    for number, entity in enumerate(index.entities):
-        numbers.setdefault(entity.name, []).append((number, entity.scope))
-    for n, event in enumerate(index.events + index.undated):
-        for quote in event.quotes:
-            rows = table.get(quote.article_id, [])
-            for i in range(bisect_left(rows, (quote.start,)), len(rows)):  # not a slice: a copy per quote
-                start, end, number = rows[i]
-                if start >= quote.end:
-                    break
-                if end <= quote.end:
-                    yield (corpus, number, n)
-        for name in event.entities:
-            for number, scope in numbers.get(name, []):
-                if scope is None or scope in event.sources:
-                    yield (corpus, number, n)
 
 
 def _decoded(loads, data, *more):
@@ -303,12 +211,12 @@ class Store:
         self._articles: dict[str, Article] = {}
 
     @classmethod
-    def in_memory(cls, index: Index) -> Store:
+    def in_memory(cls, index: Index, map: rows.Mapper = rows.serial_map) -> Store:
         """The index in a private in-memory database (for --no-cache)."""
         db = sqlite3.connect(":memory:")
         create(db)
         with writing(db):
-            return cls(db, write(db, None, index))
+            return cls(db, write(db, None, index, map))
 
     def close(self) -> None:
         self._db.close()

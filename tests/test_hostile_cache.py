@@ -140,9 +140,13 @@ def test_a_cache_on_a_read_only_file_system_is_read(corpus, tmp_path):
 
 
 def start(*args: str, cache: Path) -> subprocess.Popen:
+    """cgt in its own process group, started as a terminal's shell starts it: with Ctrl-C
+    at its default (a test run launched in the background, `cmd &`, inherits SIGINT
+    ignored, and Python then never turns it into KeyboardInterrupt)."""
     return subprocess.Popen(
         [sys.executable, "-m", "cgt_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "NO_COLOR": "1", "CGT_CACHE_DIR": str(cache)}, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
 
 

@@ -171,7 +171,7 @@ def _alias_uses(article: Article, alias: Alias, taken: Taken) -> list[tuple[int,
 def scan_shorts(article: Article, local: Local, root: dict[Unit, Unit], shorts: dict[str, Unit], pattern) -> list[Hit]:
     """Map 2: the companies' short names the article uses where no other name is
     written: in any article when SHORT_ANYWHERE long, else only in articles that
-    name the company in full. A place inside one (武汉 in 武汉光谷中源药业) does not
+    name the company in full. A place inside one (杭州 in 杭州瑞森药业有限公司) does not
     hide it, a place that holds one (青澜 in 青澜保税区) does."""
     if pattern is None:
         return []

@@ -235,8 +235,8 @@ def _aliases(segments: list[_Segment]) -> list[Alias]:
 
 def _acronyms(seg: _Segment) -> list[Alias]:
     """A Latin acronym in parentheses right after a body's name:
-    国家药监局药品审评中心(CDE), 临湖生物医药产业园(LHBP); not a code such
-    as a filing number (CXSB2500048)."""
+    临湖市细胞治疗质控中心(LCQC), 临湖生物医药产业园(LHBP); not a code such
+    as a filing number (CXSB2600017)."""
     aliases = []
     for m in _ACRONYM.finditer(seg.text):
         full = _named_before(seg, m.start())

@@ -46,7 +46,7 @@ def _surname_re() -> re.Pattern[str]:
 
 
 _CREDIT_MARKS = " │|:"  # what may stand between a title and the name (记者 王一, 编辑│李二)
-_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z]\.?)*(?: [A-Z][a-z]+)+"  # Jay M. Short
+_LATIN_NAME = r"[A-Z][a-z]+(?: [A-Z]\.?)*(?: [A-Z][a-z]+)+"  # Mark T. Ellison
 _LATIN_NAME_HINT = re.compile("[A-Z][a-z]+ [A-Z]")  # a fast test before looking for one
 
 
@@ -118,7 +118,7 @@ def _is_name(text: str, start: int, end: int) -> bool:
 
 
 def find_titled(text: str) -> list[TitleDraft]:
-    """Title + name: 苏州大学副校长王建国, (记者 黄晓燕), 编辑│李二, 创始人Jay M. Short."""
+    """Title + name: 苏州大学副校长王建国, (记者 黄晓燕), 编辑│李二, 创始人Mark T. Ellison."""
     drafts = []
     for m in _title_re().finditer(text):
         name_start = m.end() + (text[m.end()] in _CREDIT_MARKS)

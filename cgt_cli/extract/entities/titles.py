@@ -4,7 +4,7 @@ head them.
 A policy is a title in 《》, or in 「」 or “” (as Taiwan's and Hong Kong's
 pages write laws: 「再生医疗法」), that ends with a document word (方案, 意见,
 办法, 法 …; data/entity_policy_heads.txt), a trailing (2022—2024年) or
-(试行) aside. The body before 关于 in a title issues it (《国务院办公厅关于…
+(试行) aside. The body before 关于 in a title issues it (《临湖市人民政府办公厅关于…
 的意见》), and a new area that starts a title is a place
 (《浦东新区促进…方案》). Offsets are into the string passed in.
 """

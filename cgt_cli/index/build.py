@@ -226,25 +226,28 @@ def _entities(parts: list[Part], units: Units, naming: Naming) -> tuple[list[Ent
                 roles[number].append(role)
     entities, sentences = [], []
     for unit, number in naming.number.items():
-        said = mentions[number]
-        name = naming.name[unit]
-        spellings = {m[3] for m in said}
-        places = Counter(m[4] for m in said if m[4])
-        forms = Counter(m[5] for m in said)
-        entities.append(
-            Entity(
-                name=name,
-                kind=naming.kind[unit],
-                forms=tuple(f for f, _ in forms.most_common()),
-                aliases=tuple(sorted((spellings | naming.aliases[unit]) - {name})),
-                places=tuple(p for p, _ in places.most_common()),
-                mentions=tuple(Span(m[0], m[1], m[2]) for m in said),
-                roles=tuple(_flag_conflicts(roles[number])),
-                scope=unit[1],
-            )
-        )
-        sentences.append([Span(*s) for s in dict.fromkeys((m[0], m[6], m[7]) for m in said)])
+        entity, said = make_entity(unit, naming, mentions[number], roles[number])
+        entities.append(entity)
+        sentences.append(said)
     return entities, sentences
+
+
+def make_entity(unit: Unit, naming: Naming, said: list[tuple], roles: list[Role]) -> tuple[Entity, list[Span]]:
+    """One entity from its mentions in order, each (article, start, end, spelling, place,
+    form, sentence start, sentence end), and its roles; with the sentences naming it.
+    The local build and the Dask engine's entity ranges (`index.ranges`) both make them here."""
+    name = naming.name[unit]
+    entity = Entity(
+        name=name,
+        kind=naming.kind[unit],
+        forms=tuple(f for f, _ in Counter(m[5] for m in said).most_common()),
+        aliases=tuple(sorted(({m[3] for m in said} | naming.aliases[unit]) - {name})),
+        places=tuple(p for p, _ in Counter(m[4] for m in said if m[4]).most_common()),
+        mentions=tuple(Span(m[0], m[1], m[2]) for m in said),
+        roles=tuple(_flag_conflicts(roles)),
+        scope=unit[1],
+    )
+    return entity, [Span(*s) for s in dict.fromkeys((m[0], m[6], m[7]) for m in said)]
 
 
 def _flag_conflicts(roles: list[Role]) -> list[Role]:

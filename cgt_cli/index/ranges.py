@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from cgt_cli.index.linking import Unit
 from cgt_cli.index.parquet import write_part
-from cgt_cli.model import Entity, Event, Index, Span
+from cgt_cli.model import Event, Index, Span
 
 
 @dataclass
@@ -66,7 +66,7 @@ def entity_tables(pieces: list[Piece | None], first: int, units: list[Unit], nam
     """The rows of the entities numbered from `first` (their `units`), from every
     partition's piece, as `build.merge` makes them; written as part `part`."""
     from cgt_cli.index import parquet_rows as rows
-    from cgt_cli.index.build import _flag_conflicts
+    from cgt_cli.index.build import make_entity
 
     said: list[list[tuple]] = [[] for _ in units]
     roles: list[list] = [[] for _ in units]
@@ -83,18 +83,7 @@ def entity_tables(pieces: list[Piece | None], first: int, units: list[Unit], nam
     numbered = []
     for i, unit in enumerate(units):
         mentions = sorted(said[i], key=lambda m: (m[1], m[2]))  # by article id, then as the article lists them
-        name = naming.name[unit]
-        entity = Entity(
-            name=name,
-            kind=naming.kind[unit],
-            forms=tuple(f for f, _ in Counter(m[7] for m in mentions).most_common()),
-            aliases=tuple(sorted(({m[5] for m in mentions} | naming.aliases[unit]) - {name})),
-            places=tuple(p for p, _ in Counter(m[6] for m in mentions if m[6]).most_common()),
-            mentions=tuple(Span(m[1], m[3], m[4]) for m in mentions),
-            roles=tuple(_flag_conflicts(roles[i])),
-            scope=unit[1],
-        )
-        sentences = [Span(*s) for s in dict.fromkeys((m[1], m[8], m[9]) for m in mentions)]
+        entity, sentences = make_entity(unit, naming, [(m[1], *m[3:]) for m in mentions], roles[i])
         dates = sorted(d for d in (published[a] for a in dict.fromkeys(m[1] for m in mentions)) if d)
         numbered.append(rows.Numbered(first + i, entity, sentences, dict(related[i]), dates))
     tables = rows.entity_tables(numbered)
